@@ -1,0 +1,248 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Mode says how a cluster gets its compute.
+type Mode string
+
+// The cluster modes.
+const (
+	// ModeAuto is a cluster whose EC2 compute is all Auto Mode's.
+	ModeAuto Mode = "auto"
+	// ModeStandard is a cluster with no sign of Auto Mode.
+	ModeStandard Mode = "standard"
+	// ModeMixed has Auto Mode beside managed node groups, OSS Karpenter or
+	// self-managed nodes.
+	ModeMixed Mode = "mixed"
+)
+
+// Cluster is one immutable snapshot of everything the tool shows. Build
+// makes one; nothing changes it afterwards, so it may be shared freely.
+type Cluster struct {
+	Context     string `json:"context"`
+	ClusterName string `json:"clusterName"`
+	// Region is the AWS region most nodes report in their topology label.
+	Region string `json:"region"`
+
+	Mode         Mode     `json:"mode"`
+	ModeEvidence []string `json:"modeEvidence"`
+
+	NodePools   []NodePool  `json:"nodePools"`
+	NodeClaims  []NodeClaim `json:"nodeClaims"`
+	NodeClasses []NodeClass `json:"nodeClasses"`
+	Nodes       []Node      `json:"nodes"`
+	Components  []Component `json:"components"`
+	Pods        []Pod       `json:"-"`
+
+	// Problems are what could not be read (a forbidden list, a missing
+	// resource) in one line each; the cluster shows what it could.
+	Problems []string `json:"problems,omitempty"`
+
+	BuiltAt time.Time `json:"builtAt"`
+}
+
+// Inputs is what a source gathered from the cluster: objects turned into
+// model values, before anything is derived from them. Build takes ownership
+// of the slices.
+type Inputs struct {
+	Context     string
+	ClusterName string
+
+	Nodes       []Node
+	Pods        []Pod
+	NodePools   []NodePool
+	NodeClaims  []NodeClaim
+	NodeClasses []NodeClass
+	Evidence    Evidence
+	Problems    []string
+
+	Now time.Time
+}
+
+// Build derives a Cluster from what a source read: each node's kind, pool
+// origin and pod count, each pool's and class's node counts, each claim's
+// state, the cluster's mode and its components. Every list comes out sorted
+// by name, so two builds from the same inputs are equal.
+func Build(in Inputs) *Cluster {
+	c := &Cluster{
+		Context:     in.Context,
+		ClusterName: in.ClusterName,
+		NodePools:   in.NodePools,
+		NodeClaims:  in.NodeClaims,
+		NodeClasses: in.NodeClasses,
+		Nodes:       in.Nodes,
+		Pods:        in.Pods,
+		Problems:    in.Problems,
+		BuiltAt:     in.Now,
+	}
+
+	for i := range c.NodeClaims {
+		nc := &c.NodeClaims[i]
+		var why Condition
+		nc.State, why = ClaimStateOf(nc.Conditions, nc.Deleting)
+		nc.Reason, nc.Message = why.Reason, why.Message
+	}
+	for i := range c.NodePools {
+		np := &c.NodePools[i]
+		np.Origin = ClassifyPool(np.Name, np.Labels, np.NodeClassRef)
+		np.Ready = ConditionStatus(np.Conditions, CondReady)
+	}
+	pools := make(map[string]*NodePool, len(c.NodePools))
+	for i := range c.NodePools {
+		pools[c.NodePools[i].Name] = &c.NodePools[i]
+	}
+
+	c.countPods()
+	c.classifyNodes(pools)
+	for _, nc := range c.NodeClaims {
+		if p := pools[nc.NodePool]; p != nil {
+			p.NodeClaims++
+		}
+	}
+	c.countNodeClassUse()
+
+	c.Region = majorityRegion(c.Nodes)
+	c.Mode, c.ModeEvidence = decideMode(c, in.Evidence)
+	c.Components = DetectComponents(in.Evidence, c.Pods, c.Mode != ModeStandard)
+
+	slices.SortFunc(c.NodePools, func(a, b NodePool) int { return cmp.Compare(a.Name, b.Name) })
+	slices.SortFunc(c.NodeClaims, func(a, b NodeClaim) int { return cmp.Compare(a.Name, b.Name) })
+	slices.SortFunc(c.NodeClasses, func(a, b NodeClass) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Kind, b.Kind))
+	})
+	slices.SortFunc(c.Nodes, func(a, b Node) int { return cmp.Compare(a.Name, b.Name) })
+	return c
+}
+
+// countPods sets each node's pod count and requests from the pods bound to
+// it. Finished pods hold no slot and no resources.
+func (c *Cluster) countPods() {
+	byName := make(map[string]*Node, len(c.Nodes))
+	for i := range c.Nodes {
+		n := &c.Nodes[i]
+		n.Pods, n.Requests = 0, Resources{}
+		byName[n.Name] = n
+	}
+	for _, p := range c.Pods {
+		n := byName[p.NodeName]
+		if n == nil || p.Terminal() {
+			continue
+		}
+		n.Pods++
+		n.Requests = n.Requests.Add(p.Requests)
+	}
+}
+
+// classifyNodes sets each node's kind, pod limit and pool fields, and adds
+// the node to its pool's counts.
+func (c *Cluster) classifyNodes(pools map[string]*NodePool) {
+	for i := range c.Nodes {
+		n := &c.Nodes[i]
+		n.Kind = ClassifyNode(n.Labels)
+		n.MaxPods = PodLimit(n.Kind, n.Allocatable.Pods)
+		n.NodePool = n.Labels[LabelNodePool]
+		n.NodeGroup = n.Labels[LabelNodeGroup]
+		n.NodeClass = NodeClassOf(n.Labels)
+		n.InstanceType = InstanceTypeOf(n.Labels)
+		n.CapacityType = CapacityTypeOf(n.Labels)
+		n.Zone = n.Labels[LabelZone]
+		n.Region = n.Labels[LabelRegion]
+
+		p := pools[n.NodePool]
+		if p == nil {
+			continue
+		}
+		n.PoolOrigin = p.Origin
+		if n.NodeClass == "" {
+			n.NodeClass = p.NodeClassRef.Name
+		}
+		p.Nodes++
+		p.Requests = p.Requests.Add(n.Requests)
+	}
+}
+
+func (c *Cluster) countNodeClassUse() {
+	type key struct{ group, name string }
+	classes := make(map[key]*NodeClass, len(c.NodeClasses))
+	for i := range c.NodeClasses {
+		nc := &c.NodeClasses[i]
+		nc.NodePools, nc.Nodes = 0, 0
+		nc.Ready = ConditionStatus(nc.Conditions, CondReady)
+		classes[key{nc.Group, nc.Name}] = nc
+	}
+	for _, p := range c.NodePools {
+		if nc := classes[key{p.NodeClassRef.Group, p.NodeClassRef.Name}]; nc != nil {
+			nc.NodePools++
+			nc.Nodes += p.Nodes
+		}
+	}
+}
+
+// majorityRegion is the region most nodes report; ties go to the name that
+// sorts first, so the answer does not depend on map order.
+func majorityRegion(nodes []Node) string {
+	counts := map[string]int{}
+	for _, n := range nodes {
+		if n.Region != "" {
+			counts[n.Region]++
+		}
+	}
+	best, bestN := "", 0
+	for r, n := range counts {
+		if n > bestN || (n == bestN && r < best) {
+			best, bestN = r, n
+		}
+	}
+	return best
+}
+
+// decideMode says whether the cluster runs Auto Mode, from its nodes, its
+// pools and what the API server serves. Auto Mode's NodeClass resource is
+// enough on its own: a cluster with Auto Mode on but no nodes yet is still
+// an Auto Mode cluster. Fargate and hybrid nodes do not make a cluster
+// mixed: Auto Mode clusters use them as they are.
+func decideMode(c *Cluster, ev Evidence) (Mode, []string) {
+	var evidence []string
+	kinds := map[NodeKind]int{}
+	for _, n := range c.Nodes {
+		kinds[n.Kind]++
+	}
+
+	auto := false
+	if n := kinds[KindAuto]; n > 0 {
+		auto = true
+		evidence = append(evidence, fmt.Sprintf("%d node(s) labelled %s=auto", n, LabelComputeType))
+	}
+	for _, p := range c.NodePools {
+		if p.Origin == OriginBuiltIn || p.Origin == OriginCustom {
+			auto = true
+			evidence = append(evidence, fmt.Sprintf("NodePool %s uses an Auto Mode NodeClass", p.Name))
+			break
+		}
+	}
+	if slices.Contains(ev.APIResources, "nodeclasses.eks.amazonaws.com") {
+		auto = true
+		evidence = append(evidence, "the API server serves nodeclasses.eks.amazonaws.com")
+	}
+
+	other := 0
+	for _, k := range []NodeKind{KindManagedNodeGroup, KindKarpenter, KindSelfManaged} {
+		if kinds[k] > 0 {
+			other += kinds[k]
+			evidence = append(evidence, fmt.Sprintf("%d %s node(s)", kinds[k], k))
+		}
+	}
+
+	switch {
+	case !auto:
+		return ModeStandard, append([]string{"no Auto Mode node, NodePool or NodeClass resource"}, evidence...)
+	case other > 0:
+		return ModeMixed, evidence
+	}
+	return ModeAuto, evidence
+}
