@@ -92,3 +92,20 @@ func toSlimWorkload(obj any) (any, error) {
 	}
 	return &slimWorkload{Workload: w}, nil
 }
+
+// slimOrTrim is the one transform of the typed informer factory: pods and
+// workloads become slim structs, everything else is trimmed.
+func slimOrTrim(obj any) (any, error) {
+	switch o := obj.(type) {
+	case *corev1.Pod:
+		return toSlimPod(o)
+	case *appsv1.DaemonSet, *appsv1.Deployment:
+		return toSlimWorkload(o)
+	case cache.DeletedFinalStateUnknown:
+		if _, ok := o.Obj.(*corev1.Pod); ok {
+			return toSlimPod(o)
+		}
+		return o, nil
+	}
+	return trimObject(obj)
+}

@@ -1,0 +1,94 @@
+package kube
+
+import (
+	"fmt"
+	"strings"
+
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
+	storagev1 "k8s.io/api/storage/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+
+	"github.com/kubectl-automode/kubectl-automode/model"
+)
+
+// snapshot reads every informer's store into model inputs and builds an
+// immutable Cluster from them. The stores hold trimmed or slim objects
+// that the informers replace, never change, so the snapshot may share
+// their maps and slices.
+func (w *Watcher) snapshot() *model.Cluster {
+	in := model.Inputs{
+		Context:     w.opts.Context,
+		ClusterName: w.opts.ClusterName,
+		Now:         w.opts.Now(),
+		Evidence:    model.Evidence{APIResources: w.evidence},
+	}
+	for _, wi := range w.watched {
+		if p := wi.lastProblem(); p != "" {
+			in.Problems = append(in.Problems, p)
+		}
+		for _, obj := range wi.informer.GetStore().List() {
+			addObject(&in, obj)
+		}
+	}
+	return model.Build(in)
+}
+
+// addObject files one stored object under the input it feeds.
+func addObject(in *model.Inputs, obj any) {
+	switch o := obj.(type) {
+	case *corev1.Node:
+		in.Nodes = append(in.Nodes, nodeFromAPI(o))
+	case *slimPod:
+		in.Pods = append(in.Pods, o.Pod)
+	case *slimWorkload:
+		in.Evidence.Workloads = append(in.Evidence.Workloads, o.Workload)
+	case *storagev1.CSIDriver:
+		in.Evidence.CSIDrivers = append(in.Evidence.CSIDrivers, o.Name)
+	case *storagev1.StorageClass:
+		in.Evidence.StorageClassProvisioners = append(in.Evidence.StorageClassProvisioners,
+			o.Provisioner)
+	case *networkingv1.IngressClass:
+		in.Evidence.IngressClassControllers = append(in.Evidence.IngressClassControllers,
+			o.Spec.Controller)
+	case *unstructured.Unstructured:
+		addCustomResource(in, o)
+	}
+}
+
+func addCustomResource(in *model.Inputs, u *unstructured.Unstructured) {
+	gvk := u.GroupVersionKind()
+	switch {
+	case gvk.Group == model.GroupKarpenter && gvk.Kind == "NodePool":
+		in.NodePools = append(in.NodePools, nodePoolFromUnstructured(u))
+	case gvk.Group == model.GroupKarpenter && gvk.Kind == "NodeClaim":
+		in.NodeClaims = append(in.NodeClaims, nodeClaimFromUnstructured(u))
+	case gvk.Kind == model.KindNodeClass || gvk.Kind == model.KindEC2NodeClass:
+		in.NodeClasses = append(in.NodeClasses, nodeClassFromUnstructured(u))
+	}
+}
+
+// listProblem says in one line why a resource could not be read, in the
+// words kubectl users know, with what to do when it is a permission.
+func listProblem(resource string, err error) string {
+	switch {
+	case apierrors.IsForbidden(err):
+		group, plural := "", resource
+		if i := strings.IndexByte(resource, '.'); i > 0 {
+			plural, group = resource[:i], resource[i+1:]
+		}
+		return fmt.Sprintf("forbidden: cannot list %s (grant list and watch on "+
+			"apiGroups [%q] resources [%q])", resource, group, plural)
+	case apierrors.IsNotFound(err):
+		return fmt.Sprintf("%s: not served by this API server", resource)
+	}
+	return fmt.Sprintf("cannot list %s: %v", resource, firstLine(err.Error()))
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
