@@ -78,4 +78,3 @@ func discover(d discovery.DiscoveryInterface) (discovered, error) {
 	}
 	return out, nil
 }
-
