@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"k8s.io/cli-runtime/pkg/genericclioptions"
+	"k8s.io/cli-runtime/pkg/genericiooptions"
+)
+
+// options are the flags every command shares.
+type options struct {
+	config   *genericclioptions.ConfigFlags
+	demo     string
+	snapshot string
+	logFile  string
+	streams  genericiooptions.IOStreams
+}
+
+// NewRootCommand builds the command tree. With no subcommand it starts the
+// terminal UI.
+func NewRootCommand(streams genericiooptions.IOStreams) *cobra.Command {
+	o := &options{
+		config:  genericclioptions.NewConfigFlags(true),
+		streams: streams,
+	}
+	cmd := &cobra.Command{
+		Use:   "kubectl-automode",
+		Short: "See what EKS Auto Mode runs, owns and charges in your cluster",
+		Long: "kubectl-automode watches an EKS cluster and shows its NodePools, NodeClaims, " +
+			"NodeClasses,\nnodes and the components Auto Mode hides, telling Auto Mode's own " +
+			"apart from yours.\nIt only reads: it never writes to the cluster.",
+		Annotations: map[string]string{
+			cobra.CommandDisplayNameAnnotation: "kubectl automode",
+		},
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runUI(cmd.Context(), o)
+		},
+	}
+	cmd.SetIn(streams.In)
+	cmd.SetOut(streams.Out)
+	cmd.SetErr(streams.ErrOut)
+
+	flags := cmd.PersistentFlags()
+	o.config.AddFlags(flags)
+	flags.StringVar(&o.demo, "demo", "", "show the built-in demo cluster instead of a real "+
+		"one (scenario: auto)")
+	flags.Lookup("demo").NoOptDefVal = "auto"
+	flags.StringVar(&o.snapshot, "snapshot", "", "read a saved snapshot FILE instead of a "+
+		"cluster")
+	flags.StringVar(&o.logFile, "log-file", "", "write logs to PATH (default: no logs)")
+	cmd.PersistentPreRunE = func(*cobra.Command, []string) error {
+		return setUpLogging(o.logFile)
+	}
+
+	cmd.AddCommand(newGetCommand(o), newVersionCommand(o))
+	return cmd
+}
+
+// Execute runs the command line and returns the process exit status. Every
+// error is printed as one line; nothing panics out to the user.
+func Execute(ctx context.Context, args []string) int {
+	streams := genericiooptions.IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}
+	cmd := NewRootCommand(streams)
+	cmd.SetArgs(args)
+	err := cmd.ExecuteContext(ctx)
+	closeLog()
+	if err == nil || errors.Is(err, context.Canceled) {
+		return 0
+	}
+	printError(streams.ErrOut, err)
+	return 1
+}
+
+// printError writes err as a single line, the way kubectl does.
+func printError(w io.Writer, err error) {
+	msg := strings.Join(strings.Fields(err.Error()), " ")
+	fmt.Fprintf(w, "error: %s\n", msg)
+}

@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/kubectl-automode/kubectl-automode/kube"
+	"github.com/kubectl-automode/kubectl-automode/kube/demo"
+	"github.com/kubectl-automode/kubectl-automode/model"
+)
+
+// userAgent names the tool in the API server's audit log.
+func userAgent() string {
+	return "kubectl-automode/" + version
+}
+
+// watcher opens the source the flags pick: the demo, a snapshot, or the
+// cluster of the current kubeconfig context.
+func (o *options) watcher() (*kube.Watcher, error) {
+	log := slog.Default()
+	if o.snapshot != "" && o.demo != "" {
+		return nil, errors.New("--demo and --snapshot pick different sources; use one")
+	}
+	if o.snapshot != "" {
+		return nil, fmt.Errorf("--snapshot %s: reading snapshot files is not supported "+
+			"yet; use --demo or a live cluster", o.snapshot)
+	}
+	if o.demo != "" {
+		clients, err := demo.Clients(o.demo, time.Now())
+		if err != nil {
+			return nil, fmt.Errorf("--demo: %w", err)
+		}
+		return kube.NewWatcher(clients, kube.Options{
+			Context: demo.ContextName, ClusterName: demo.ClusterName, Logger: log,
+		}), nil
+	}
+
+	cfg, err := o.config.ToRESTConfig()
+	if err != nil {
+		return nil, fmt.Errorf("loading kubeconfig: %w", err)
+	}
+	cfg.UserAgent = userAgent()
+	clients, err := kube.NewClients(cfg)
+	if err != nil {
+		return nil, err
+	}
+	context, cluster := o.contextNames()
+	return kube.NewWatcher(clients, kube.Options{
+		Context: context, ClusterName: cluster, Logger: log,
+	}), nil
+}
+
+// contextNames are the kubeconfig context in use and the name of its
+// cluster: for an EKS cluster, the last part of its ARN.
+func (o *options) contextNames() (context, cluster string) {
+	raw, err := o.config.ToRawKubeConfigLoader().RawConfig()
+	if err != nil {
+		return "", ""
+	}
+	context = raw.CurrentContext
+	if o.config.Context != nil && *o.config.Context != "" {
+		context = *o.config.Context
+	}
+	if c := raw.Contexts[context]; c != nil {
+		cluster = c.Cluster
+	}
+	if o.config.ClusterName != nil && *o.config.ClusterName != "" {
+		cluster = *o.config.ClusterName
+	}
+	return context, eksClusterName(cluster)
+}
+
+// eksClusterName turns "arn:aws:eks:ap-northeast-1:123456789012:cluster/prod"
+// into "prod"; any other name is returned as it is.
+func eksClusterName(name string) string {
+	if strings.HasPrefix(name, "arn:") {
+		if i := strings.LastIndex(name, ":cluster/"); i >= 0 {
+			return name[i+len(":cluster/"):]
+		}
+	}
+	return name
+}
+
+// firstSnapshot runs w until it has sent one complete snapshot, then stops
+// it.
+func firstSnapshot(ctx context.Context, w *kube.Watcher) (*model.Cluster, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	errc := make(chan error, 1)
+	go func() { errc <- w.Run(ctx) }()
+
+	c, ok := <-w.Snapshots()
+	cancel()
+	err := <-errc
+	if !ok {
+		if err == nil {
+			err = ctx.Err()
+		}
+		return nil, fmt.Errorf("reading the cluster: %w", err)
+	}
+	return c, nil
+}
