@@ -80,7 +80,7 @@ func newGetCommand(o *options) *cobra.Command {
 		Example: "  kubectl automode get nodes\n" +
 			"  kubectl automode get nodepools -o wide\n" +
 			"  kubectl automode get components -o json",
-		Args: cobra.MinimumNArgs(1),
+		Args:      cobra.MinimumNArgs(1),
 		ValidArgs: resourceNames(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			res, ok := findResource(args[0])
