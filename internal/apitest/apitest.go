@@ -70,8 +70,20 @@ type Env struct {
 // (or defer it in the test body) so it runs before the server stops.
 func Start(t testing.TB) *Env {
 	t.Helper()
+	return startOwn(t, true)
+}
+
+// StartWithoutCRDs is Start for a cluster that serves none of the Karpenter
+// or Auto Mode resources, as a standard EKS cluster without Karpenter does.
+func StartWithoutCRDs(t testing.TB) *Env {
+	t.Helper()
+	return startOwn(t, false)
+}
+
+func startOwn(t testing.TB, crds bool) *Env {
+	t.Helper()
 	assets := requireAssets(t)
-	e, err := start(assets, t.TempDir())
+	e, err := start(assets, t.TempDir(), crds)
 	if err != nil {
 		t.Fatalf("apitest: %v", err)
 	}
@@ -152,7 +164,7 @@ func startShared(assets string) (*Env, error) {
 		return nil, fmt.Errorf("creating a directory for the kubeconfig: %w", err)
 	}
 	shared.dir = dir
-	return start(assets, dir)
+	return start(assets, dir, true)
 }
 
 // Client returns a controller-runtime client that knows the client-go scheme and, through
@@ -213,9 +225,9 @@ func findAssets() (string, error) {
 // setLoggerOnce routes controller-runtime's log, which envtest writes to, to stderr.
 var setLoggerOnce sync.Once
 
-// start runs the server from the binaries in assets, installs the CRDs, waits until
-// discovery serves them and writes the kubeconfig into dir.
-func start(assets, dir string) (*Env, error) {
+// start runs the server from the binaries in assets, installs the CRDs when crds is set,
+// waits until discovery serves them and writes the kubeconfig into dir.
+func start(assets, dir string, crds bool) (*Env, error) {
 	setLoggerOnce.Do(func() {
 		// Without a logger, controller-runtime prints a stack trace on its first log line
 		// after 30 s; with this one, envtest's errors (such as start retries) show up and
@@ -227,12 +239,14 @@ func start(assets, dir string) (*Env, error) {
 
 	env := &envtest.Environment{
 		BinaryAssetsDirectory: assets,
-		CRDDirectoryPaths:     []string{CRDDir()},
-		ErrorIfCRDPathMissing: true,
 		CRDInstallOptions: envtest.CRDInstallOptions{
 			MaxTime:      30 * time.Second,
 			PollInterval: 50 * time.Millisecond,
 		},
+	}
+	if crds {
+		env.CRDDirectoryPaths = []string{CRDDir()}
+		env.ErrorIfCRDPathMissing = true
 	}
 	env.ControlPlane.GetAPIServer().Path = filepath.Join(assets, "kube-apiserver")
 	env.ControlPlane.Etcd = &envtest.Etcd{Path: filepath.Join(assets, "etcd")}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -137,4 +139,15 @@ func describe(gvk schema.GroupVersionKind, obj client.Object) string {
 		name = ns + "/" + name
 	}
 	return gvk.Kind + " " + name
+}
+
+// Fixture returns the manifest testdata/clusters/name, a whole cluster's
+// objects for tests of the watcher and the CLI to create with CreateYAML.
+func Fixture(t testing.TB, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(CRDDir()), "clusters", name))
+	if err != nil {
+		t.Fatalf("apitest: reading fixture: %v", err)
+	}
+	return string(data)
 }
