@@ -65,10 +65,17 @@ func NewRootCommand(streams genericiooptions.IOStreams) *cobra.Command {
 	return cmd
 }
 
-// Execute runs the command line and returns the process exit status. Every
-// error is printed as one line; nothing panics out to the user.
+// Execute runs the command line on the process's own streams and returns
+// its exit status.
 func Execute(ctx context.Context, args []string) int {
 	streams := genericiooptions.IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}
+	return Run(ctx, streams, args)
+}
+
+// Run runs the command line on the given streams and returns the exit
+// status. Every error is printed as one line; nothing panics out to the
+// user.
+func Run(ctx context.Context, streams genericiooptions.IOStreams, args []string) int {
 	cmd := NewRootCommand(streams)
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(ctx)
