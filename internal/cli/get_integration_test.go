@@ -25,14 +25,14 @@ func TestGetJSONOnAutoModeCluster(t *testing.T) {
 	t.Run("nodes", func(t *testing.T) {
 		nodes := get(t, "nodes")
 		want := map[string]string{ // name: kind nodePool nodeClass poolOrigin capacity maxPods
-			"i-0a1c5e7a39c88fc91": "auto system default built-in on-demand 110",
-			"i-0b2d6f8b4ad99ad02": "auto general-purpose default built-in on-demand 29",
-			"i-0c3e7a9c5be0abe13": "auto web web custom spot 110",
-			"ip-10-0-1-10.ap-northeast-1.compute.internal": "managed-nodegroup    spot 29",
-			"ip-10-0-1-11.ap-northeast-1.compute.internal": "karpenter oss oss karpenter spot 29",
+			"i-0a1c5e7a39c88fc91":                                  "auto system default built-in on-demand 110",
+			"i-0b2d6f8b4ad99ad02":                                  "auto general-purpose default built-in on-demand 29",
+			"i-0c3e7a9c5be0abe13":                                  "auto web web custom spot 110",
+			"ip-10-0-1-10.ap-northeast-1.compute.internal":         "managed-nodegroup    spot 29",
+			"ip-10-0-1-11.ap-northeast-1.compute.internal":         "karpenter oss oss karpenter spot 29",
 			"fargate-ip-10-0-2-20.ap-northeast-1.compute.internal": "fargate     1",
-			"mi-0123456789abcdef0":                         "hybrid     110",
-			"ip-10-0-3-30.ap-northeast-1.compute.internal": "self-managed     35",
+			"mi-0123456789abcdef0":                                 "hybrid     110",
+			"ip-10-0-3-30.ap-northeast-1.compute.internal":         "self-managed     35",
 		}
 		if len(nodes) != len(want) {
 			t.Errorf("%d nodes, want %d", len(nodes), len(want))
