@@ -44,6 +44,9 @@ func (o *options) watcher() (*kube.Watcher, error) {
 		return nil, fmt.Errorf("loading kubeconfig: %w", err)
 	}
 	cfg.UserAgent = userAgent()
+	// The API server's warnings (deprecated APIs, say) would otherwise be
+	// written to stderr, under the UI; they belong in the log.
+	cfg.WarningHandlerWithContext = logWarnings{log}
 	clients, err := kube.NewClients(cfg)
 	if err != nil {
 		return nil, err
@@ -102,4 +105,13 @@ func firstSnapshot(ctx context.Context, w *kube.Watcher) (*model.Cluster, error)
 		return nil, fmt.Errorf("reading the cluster: %w", err)
 	}
 	return c, nil
+}
+
+// logWarnings sends API server warnings to the log.
+type logWarnings struct{ log *slog.Logger }
+
+// HandleWarningHeaderWithContext logs one warning.
+func (l logWarnings) HandleWarningHeaderWithContext(_ context.Context, code int, agent,
+	text string) {
+	l.log.Warn("API server warning", "code", code, "agent", agent, "text", text)
 }
