@@ -1,7 +1,6 @@
 package kube_test
 
 import (
-	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -28,20 +27,7 @@ func runFake(t *testing.T, minInterval time.Duration, objs ...runtime.Object) (
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := kube.NewWatcher(clients, kube.Options{MinInterval: minInterval})
-	ctx, cancel := context.WithCancel(context.Background())
-	errc := make(chan error, 1)
-	go func() { errc <- w.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-errc; err != nil {
-			t.Errorf("watcher: %v", err)
-		}
-		if _, ok := <-w.Snapshots(); ok {
-			t.Error("Snapshots stayed open after Run returned")
-		}
-	})
-	return w, clients
+	return watch(t, clients, kube.Options{MinInterval: minInterval}), clients
 }
 
 func TestWatcherCoalescesBursts(t *testing.T) {

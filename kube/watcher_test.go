@@ -22,7 +22,14 @@ func startWatcher(t *testing.T, env *apitest.Env) *kube.Watcher {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := kube.NewWatcher(clients, kube.Options{Context: apitest.ContextName})
+	return watch(t, clients, kube.Options{Context: apitest.ContextName})
+}
+
+// watch runs a watcher over clients until the test ends, and checks that
+// it stops cleanly and closes its channel.
+func watch(t *testing.T, clients kube.Clients, opts kube.Options) *kube.Watcher {
+	t.Helper()
+	w := kube.NewWatcher(clients, opts)
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)
 	go func() { errc <- w.Run(ctx) }()
@@ -30,6 +37,8 @@ func startWatcher(t *testing.T, env *apitest.Env) *kube.Watcher {
 		cancel()
 		if err := <-errc; err != nil {
 			t.Errorf("watcher: %v", err)
+		}
+		for range w.Snapshots() {
 		}
 	})
 	return w
