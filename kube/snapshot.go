@@ -2,6 +2,7 @@ package kube
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
@@ -21,6 +22,8 @@ func (w *Watcher) snapshot() *model.Cluster {
 	in := model.Inputs{
 		Context:     w.opts.Context,
 		ClusterName: w.opts.ClusterName,
+		Source:      w.opts.Source,
+		Problems:    slices.Clone(w.opts.Problems),
 		Now:         w.opts.Now(),
 		Evidence:    model.Evidence{APIResources: w.evidence},
 	}

@@ -25,6 +25,12 @@ type Options struct {
 	// Context and ClusterName label every snapshot, as kubeconfig names them.
 	Context     string
 	ClusterName string
+	// Source labels where the objects come from ("live", "demo",
+	// "snapshot FILE"); see model.Cluster.Source.
+	Source string
+	// Problems are added to every snapshot's own, for what went wrong
+	// before watching began (items a snapshot file skipped, say).
+	Problems []string
 
 	// MinInterval is the shortest time between two snapshots;
 	// DefaultMinInterval when zero.

@@ -26,6 +26,10 @@ const (
 type Cluster struct {
 	Context     string `json:"context"`
 	ClusterName string `json:"clusterName"`
+	// Source says where the snapshot came from: "live", "demo", or
+	// "snapshot FILE", so that no screen passes a saved or simulated
+	// cluster off as a live one.
+	Source string `json:"source"`
 	// Region is the AWS region most nodes report in their topology label.
 	Region string `json:"region"`
 
@@ -52,6 +56,7 @@ type Cluster struct {
 type Inputs struct {
 	Context     string
 	ClusterName string
+	Source      string
 
 	Nodes       []Node
 	Pods        []Pod
@@ -72,6 +77,7 @@ func Build(in Inputs) *Cluster {
 	c := &Cluster{
 		Context:     in.Context,
 		ClusterName: in.ClusterName,
+		Source:      in.Source,
 		NodePools:   in.NodePools,
 		NodeClaims:  in.NodeClaims,
 		NodeClasses: in.NodeClasses,

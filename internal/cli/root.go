@@ -54,14 +54,14 @@ func NewRootCommand(streams genericiooptions.IOStreams) *cobra.Command {
 	flags.StringVar(&o.demo, "demo", "", "show the built-in demo cluster instead of a real "+
 		"one (scenario: auto)")
 	flags.Lookup("demo").NoOptDefVal = "auto"
-	flags.StringVar(&o.snapshot, "snapshot", "", "read a saved snapshot FILE instead of a "+
-		"cluster")
+	flags.StringVar(&o.snapshot, "snapshot", "", "read a snapshot FILE saved by the snapshot "+
+		"command (or kubectl get -o yaml output) instead of a cluster")
 	flags.StringVar(&o.logFile, "log-file", "", "write logs to PATH (default: no logs)")
 	cmd.PersistentPreRunE = func(*cobra.Command, []string) error {
 		return setUpLogging(o.logFile)
 	}
 
-	cmd.AddCommand(newGetCommand(o), newVersionCommand(o))
+	cmd.AddCommand(newGetCommand(o), newSnapshotCommand(o), newVersionCommand(o))
 	return cmd
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -21,27 +22,59 @@ func userAgent() string {
 // watcher opens the source the flags pick: the demo, a snapshot, or the
 // cluster of the current kubeconfig context.
 func (o *options) watcher() (*kube.Watcher, error) {
+	src, err := o.open()
+	if err != nil {
+		return nil, err
+	}
+	return kube.NewWatcher(src.clients, src.opts), nil
+}
+
+// source is what a command reads from, and how to label it.
+type source struct {
+	clients kube.Clients
+	opts    kube.Options
+}
+
+func (o *options) open() (source, error) {
 	log := slog.Default()
-	if o.snapshot != "" && o.demo != "" {
-		return nil, errors.New("--demo and --snapshot pick different sources; use one")
-	}
-	if o.snapshot != "" {
-		return nil, fmt.Errorf("--snapshot %s: reading snapshot files is not supported "+
-			"yet; use --demo or a live cluster", o.snapshot)
-	}
-	if o.demo != "" {
+	switch {
+	case o.snapshot != "" && o.demo != "":
+		return source{}, errors.New("--demo and --snapshot pick different sources; use one")
+
+	case o.snapshot != "":
+		snap, err := kube.OpenSnapshot(o.snapshot)
+		if err != nil {
+			return source{}, err
+		}
+		clients, err := kube.FakeClients(snap.Objects, snap.Info.Served)
+		if err != nil {
+			return source{}, fmt.Errorf("serving snapshot %s: %w", o.snapshot, err)
+		}
+		opts := kube.Options{
+			Context: snap.Info.Context, ClusterName: snap.Info.ClusterName,
+			Source: "snapshot " + filepath.Base(o.snapshot), Problems: snap.Warnings,
+			Logger: log,
+		}
+		if saved := snap.Info.SavedAt; !saved.IsZero() {
+			// Ages read as they did when the snapshot was saved.
+			opts.Now = func() time.Time { return saved }
+		}
+		return source{clients, opts}, nil
+
+	case o.demo != "":
 		clients, err := demo.Clients(o.demo, time.Now())
 		if err != nil {
-			return nil, fmt.Errorf("--demo: %w", err)
+			return source{}, fmt.Errorf("--demo: %w", err)
 		}
-		return kube.NewWatcher(clients, kube.Options{
-			Context: demo.ContextName, ClusterName: demo.ClusterName, Logger: log,
-		}), nil
+		return source{clients, kube.Options{
+			Context: demo.ContextName, ClusterName: demo.ClusterName, Source: "demo",
+			Logger: log,
+		}}, nil
 	}
 
 	cfg, err := o.config.ToRESTConfig()
 	if err != nil {
-		return nil, fmt.Errorf("loading kubeconfig: %w", err)
+		return source{}, fmt.Errorf("loading kubeconfig: %w", err)
 	}
 	cfg.UserAgent = userAgent()
 	// The API server's warnings (deprecated APIs, say) would otherwise be
@@ -49,12 +82,12 @@ func (o *options) watcher() (*kube.Watcher, error) {
 	cfg.WarningHandlerWithContext = logWarnings{log}
 	clients, err := kube.NewClients(cfg)
 	if err != nil {
-		return nil, err
+		return source{}, err
 	}
 	context, cluster := o.contextNames()
-	return kube.NewWatcher(clients, kube.Options{
-		Context: context, ClusterName: cluster, Logger: log,
-	}), nil
+	return source{clients, kube.Options{
+		Context: context, ClusterName: cluster, Source: "live", Logger: log,
+	}}, nil
 }
 
 // contextNames are the kubeconfig context in use and the name of its

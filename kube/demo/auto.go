@@ -33,6 +33,9 @@ const (
 
 // AutoMode is the Auto Mode scenario's objects as they stand at now.
 func AutoMode(now time.Time) []runtime.Object {
+	// The API server keeps timestamps to the second; so does the demo, so
+	// that a saved demo reads back exactly.
+	now = now.Truncate(time.Second)
 	var objs []runtime.Object
 	objs = append(objs, nodeClasses(now)...)
 	objs = append(objs, nodePools(now)...)
