@@ -151,6 +151,9 @@ func (c *Cluster) classifyNodes(pools map[string]*NodePool) {
 		n := &c.Nodes[i]
 		n.Kind = ClassifyNode(n.Labels)
 		n.MaxPods = PodLimit(n.Kind, n.Allocatable.Pods)
+		if n.Kind != KindAuto {
+			n.PodsOverAutoModeLimit = max(0, n.Pods-AutoModeMaxPods)
+		}
 		n.NodePool = n.Labels[LabelNodePool]
 		n.NodeGroup = n.Labels[LabelNodeGroup]
 		n.NodeClass = NodeClassOf(n.Labels)

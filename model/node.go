@@ -67,6 +67,11 @@ type Node struct {
 	Pods         int      `json:"pods"`
 	MaxPods      int      `json:"maxPods"`
 
+	// PodsOverAutoModeLimit is how many of a non-Auto Mode node's pods
+	// would not fit under Auto Mode's limit of 110 per node: what moving it
+	// to Auto Mode would cut.
+	PodsOverAutoModeLimit int `json:"podsOverAutoModeLimit,omitempty"`
+
 	// Unschedulable is true while the node is cordoned.
 	Unschedulable bool `json:"unschedulable,omitempty"`
 

@@ -90,7 +90,8 @@ func (t *table) add(v any) {
 			dash(x.InstanceType), dash(x.CapacityType), dash(x.Zone), yesNo(x.Ready),
 			podCount(x), t.age(x.Created)}
 		if t.wide {
-			cells = append(cells, dash(x.NodeClass), dash(x.NodeGroup), dash(x.Region))
+			cells = append(cells, dash(x.NodeClass), dash(x.NodeGroup), dash(x.Region),
+				overLimit(x.PodsOverAutoModeLimit))
 		}
 	case model.NodePool:
 		cells = []string{x.Name, string(x.Origin), refName(x.NodeClassRef),
@@ -135,7 +136,7 @@ var headers = map[string][]string{
 }
 
 var wideHeaders = map[string][]string{
-	"nodes":       {"NODECLASS", "NODEGROUP", "REGION"},
+	"nodes":       {"NODECLASS", "NODEGROUP", "REGION", "OVER-110"},
 	"nodepools":   {"NODECLAIMS", "WEIGHT", "EXPIRE-AFTER", "CPU", "MEMORY"},
 	"nodeclaims":  {"CONDITIONS", "MESSAGE"},
 	"nodeclasses": {"STORAGE", "TAGS"},
@@ -187,6 +188,14 @@ func podCount(n model.Node) string {
 		return fmt.Sprint(n.Pods)
 	}
 	return fmt.Sprintf("%d/%d", n.Pods, n.MaxPods)
+}
+
+// overLimit says how many pods Auto Mode's limit of 110 would cut.
+func overLimit(n int) string {
+	if n == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("+%d", n)
 }
 
 func refName(r model.ObjectRef) string {

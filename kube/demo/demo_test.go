@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -108,5 +109,64 @@ func TestAutoModeScenario(t *testing.T) {
 func TestUnknownScenario(t *testing.T) {
 	if _, err := demo.Clients("nope", time.Now()); err == nil {
 		t.Error("an unknown scenario was accepted")
+	}
+}
+
+func TestStandardScenario(t *testing.T) {
+	c := firstSnapshot(t, "standard")
+
+	if c.Mode != model.ModeStandard {
+		t.Errorf("mode = %s (%v), want standard", c.Mode, c.ModeEvidence)
+	}
+	for _, n := range c.Nodes {
+		if n.Kind == model.KindAuto {
+			t.Errorf("node %s is an Auto Mode node on standard EKS", n.Name)
+		}
+	}
+	for _, p := range c.NodePools {
+		if p.Origin != model.OriginKarpenter {
+			t.Errorf("pool %s is %s; standard EKS has only OSS Karpenter pools", p.Name, p.Origin)
+		}
+	}
+	want := []string{"vpc-cni", "kube-proxy", "coredns", "ebs-csi-driver",
+		"aws-load-balancer-controller", "eks-pod-identity-agent", "karpenter"}
+	for _, comp := range c.Components {
+		for _, w := range want {
+			if comp.Name == w && (comp.State != model.StateSelfManaged || comp.Version == "") {
+				t.Errorf("%s = %s %q, want self-managed with a version", w, comp.State,
+					comp.Version)
+			}
+		}
+	}
+
+	over := 0
+	for _, n := range c.Nodes {
+		if n.PodsOverAutoModeLimit > 0 {
+			over++
+			if n.PodsOverAutoModeLimit != n.Pods-model.AutoModeMaxPods {
+				t.Errorf("%s: %d over, with %d pods", n.Name, n.PodsOverAutoModeLimit, n.Pods)
+			}
+		}
+	}
+	if over != 1 {
+		t.Errorf("%d nodes over Auto Mode's pod limit, want the one dense node", over)
+	}
+}
+
+// TestScenariosRunTheSameWorkloads checks the comparison is fair: the
+// applications run on both, and only where they run differs.
+func TestScenariosRunTheSameWorkloads(t *testing.T) {
+	apps := func(c *model.Cluster) map[string]int {
+		out := map[string]int{}
+		for _, p := range c.Pods {
+			if p.Namespace == "shop" || p.Namespace == "data" {
+				out[p.Namespace+"/"+p.OwnerName]++
+			}
+		}
+		return out
+	}
+	auto, standard := apps(firstSnapshot(t, "auto")), apps(firstSnapshot(t, "standard"))
+	if len(auto) == 0 || fmt.Sprint(auto) != fmt.Sprint(standard) {
+		t.Errorf("workloads differ:\nauto     %v\nstandard %v", auto, standard)
 	}
 }

@@ -31,6 +31,8 @@ var shapes = map[string]shape{
 	"r6i.large":  {2, 16384, "amd64", 29, "r"},
 	"m5.large":   {2, 8192, "amd64", 29, "m"},
 	"c5.xlarge":  {4, 8192, "amd64", 58, "c"},
+	// A dense node: its ENI-based limit is far above Auto Mode's 110.
+	"m5.24xlarge": {96, 393216, "amd64", 737, "m"},
 }
 
 // nodeSpec describes one demo node.
