@@ -120,6 +120,8 @@ func TestBadInputIsOneLine(t *testing.T) {
 		{"missing kubeconfig", []string{"--kubeconfig", "/nonexistent/config", "get", "nodes"},
 			"/nonexistent/config"},
 		{"unknown flag", []string{"get", "nodes", "--bogus"}, "unknown flag: --bogus"},
+		{"demo speed of zero", []string{"--demo", "--demo-speed", "0", "get", "nodes"},
+			"--demo-speed 0: must be more than 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

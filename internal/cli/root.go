@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"k8s.io/cli-runtime/pkg/genericclioptions"
@@ -19,7 +20,10 @@ type options struct {
 	demo     string
 	snapshot string
 	logFile  string
-	streams  genericiooptions.IOStreams
+	// seed and demoSpeed steer the demo's simulator.
+	seed      uint64
+	demoSpeed float64
+	streams   genericiooptions.IOStreams
 }
 
 // NewRootCommand builds the command tree. With no subcommand it starts the
@@ -56,6 +60,10 @@ func NewRootCommand(streams genericiooptions.IOStreams) *cobra.Command {
 	flags.Lookup("demo").NoOptDefVal = "auto"
 	flags.StringVar(&o.snapshot, "snapshot", "", "read a snapshot FILE saved by the snapshot "+
 		"command (or kubectl get -o yaml output) instead of a cluster")
+	flags.Uint64Var(&o.seed, "seed", uint64(time.Now().UnixNano()), "make the demo "+
+		"deterministic: the same seed plays the same cluster")
+	flags.Lookup("seed").DefValue = "random"
+	flags.Float64Var(&o.demoSpeed, "demo-speed", 1, "play the demo this many times as fast")
 	flags.StringVar(&o.logFile, "log-file", "", "write logs to PATH (default: no logs)")
 	cmd.PersistentPreRunE = func(*cobra.Command, []string) error {
 		return setUpLogging(o.logFile)

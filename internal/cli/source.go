@@ -33,6 +33,9 @@ func (o *options) watcher() (*kube.Watcher, error) {
 type source struct {
 	clients kube.Clients
 	opts    kube.Options
+	// live, when set, makes the source change over time: the demo's
+	// simulator. Only the UI runs it; get and snapshot read the start.
+	live func(ctx context.Context) error
 }
 
 func (o *options) open() (source, error) {
@@ -59,17 +62,25 @@ func (o *options) open() (source, error) {
 			// Ages read as they did when the snapshot was saved.
 			opts.Now = func() time.Time { return saved }
 		}
-		return source{clients, opts}, nil
+		return source{clients: clients, opts: opts}, nil
 
 	case o.demo != "":
-		clients, err := demo.Clients(o.demo, time.Now())
+		if o.demoSpeed <= 0 {
+			return source{}, fmt.Errorf("--demo-speed %v: must be more than 0", o.demoSpeed)
+		}
+		start := time.Now()
+		clients, err := demo.Clients(o.demo, start)
 		if err != nil {
 			return source{}, fmt.Errorf("--demo: %w", err)
 		}
-		return source{clients, kube.Options{
+		sim, err := demo.NewSimulator(clients, o.demo, start, o.seed)
+		if err != nil {
+			return source{}, fmt.Errorf("--demo: %w", err)
+		}
+		return source{clients: clients, opts: kube.Options{
 			Context: demo.ContextName, ClusterName: demo.ClusterName, Source: "demo",
 			Logger: log,
-		}}, nil
+		}, live: func(ctx context.Context) error { return sim.Run(ctx, o.demoSpeed) }}, nil
 	}
 
 	cfg, err := o.config.ToRESTConfig()
@@ -85,7 +96,7 @@ func (o *options) open() (source, error) {
 		return source{}, err
 	}
 	context, cluster := o.contextNames()
-	return source{clients, kube.Options{
+	return source{clients: clients, opts: kube.Options{
 		Context: context, ClusterName: cluster, Source: "live", Logger: log,
 	}}, nil
 }
