@@ -118,6 +118,7 @@ func nodePoolFromUnstructured(u *unstructured.Unstructured) model.NodePool {
 		Created:                u.GetCreationTimestamp().Time,
 		NodeClassRef:           refOf(o, append(tmpl, "nodeClassRef")...),
 		Conditions:             conditionsOf(o),
+		TemplateLabels:         stringMap(o, "spec", "template", "metadata", "labels"),
 		Weight:                 integer(o, "spec", "weight"),
 		ExpireAfter:            str(o, append(tmpl, "expireAfter")...),
 		TerminationGracePeriod: str(o, append(tmpl, "terminationGracePeriod")...),

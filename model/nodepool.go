@@ -97,6 +97,10 @@ type NodePool struct {
 	// Ready is the status of the pool's Ready condition, "" when absent.
 	Ready string `json:"ready"`
 
+	// TemplateLabels are the labels the pool puts on its nodes
+	// (spec.template.metadata.labels).
+	TemplateLabels map[string]string `json:"templateLabels,omitempty"`
+
 	Weight       int           `json:"weight,omitempty"`
 	Requirements []Requirement `json:"requirements,omitempty"`
 	Taints       []Taint       `json:"taints,omitempty"`
