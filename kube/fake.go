@@ -16,10 +16,12 @@ import (
 // listKinds tells the fake dynamic client the list kind of each custom
 // resource it may be asked to list.
 var listKinds = map[schema.GroupVersionResource]string{
-	NodePools:      "NodePoolList",
-	NodeClaims:     "NodeClaimList",
-	NodeClasses:    "NodeClassList",
-	EC2NodeClasses: "EC2NodeClassList",
+	NodePools:             "NodePoolList",
+	NodeClaims:            "NodeClaimList",
+	NodeClasses:           "NodeClassList",
+	EC2NodeClasses:        "EC2NodeClassList",
+	SecurityGroupPolicies: "SecurityGroupPolicyList",
+	ENIConfigs:            "ENIConfigList",
 }
 
 // FakeClients serves objects through client-go's fake clientset, fake
@@ -77,11 +79,19 @@ func resourceLists(served []string) ([]*metav1.APIResourceList, error) {
 	return out, nil
 }
 
-// versionOf is the version the watcher reads a resource at; NodeDiagnostic
-// and CNINode are only served at v1alpha1 on the clusters seen so far.
+// versionOf is the version the watcher asks discovery for in a group.
 func versionOf(plural, group string) string {
-	if group == "eks.amazonaws.com" && (plural == "cninodes" || plural == "nodediagnostics") {
-		return "v1alpha1"
+	for _, gv := range evidenceGroupVersions {
+		g, v, _ := strings.Cut(gv, "/")
+		if g != group {
+			continue
+		}
+		// eks.amazonaws.com serves two versions; CNINode and NodeDiagnostic
+		// are only at v1alpha1 on the clusters seen so far.
+		if group == "eks.amazonaws.com" && (plural == "cninodes" || plural == "nodediagnostics") {
+			return "v1alpha1"
+		}
+		return v
 	}
 	return "v1"
 }

@@ -52,6 +52,9 @@ var customKinds = map[string]string{
 	"karpenter.sh/v1/NodeClaim":         "nodeclaims.karpenter.sh",
 	"eks.amazonaws.com/v1/NodeClass":    "nodeclasses.eks.amazonaws.com",
 	"karpenter.k8s.aws/v1/EC2NodeClass": "ec2nodeclasses.karpenter.k8s.aws",
+
+	"vpcresources.k8s.aws/v1beta1/SecurityGroupPolicy": "securitygrouppolicies.vpcresources.k8s.aws",
+	"crd.k8s.amazonaws.com/v1alpha1/ENIConfig":         "eniconfigs.crd.k8s.amazonaws.com",
 }
 
 // OpenSnapshot reads a snapshot file: what `kubectl-automode snapshot`

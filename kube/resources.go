@@ -21,11 +21,19 @@ var (
 		Group: "eks.amazonaws.com", Version: "v1", Resource: "nodeclasses"}
 	EC2NodeClasses = schema.GroupVersionResource{
 		Group: "karpenter.k8s.aws", Version: "v1", Resource: "ec2nodeclasses"}
+
+	// SecurityGroupPolicies (pod security groups) and ENIConfigs (VPC CNI
+	// custom networking) are only counted: Auto Mode handles both its own
+	// way, so their presence matters to a move to Auto Mode.
+	SecurityGroupPolicies = schema.GroupVersionResource{
+		Group: "vpcresources.k8s.aws", Version: "v1beta1", Resource: "securitygrouppolicies"}
+	ENIConfigs = schema.GroupVersionResource{
+		Group: "crd.k8s.amazonaws.com", Version: "v1alpha1", Resource: "eniconfigs"}
 )
 
 // watchedResources are the custom resources with an informer of their own.
 var watchedResources = []schema.GroupVersionResource{
-	NodePools, NodeClaims, NodeClasses, EC2NodeClasses,
+	NodePools, NodeClaims, NodeClasses, EC2NodeClasses, SecurityGroupPolicies, ENIConfigs,
 }
 
 // evidenceGroupVersions are asked of discovery for component evidence only:
@@ -35,6 +43,8 @@ var evidenceGroupVersions = []string{
 	"eks.amazonaws.com/v1",
 	"eks.amazonaws.com/v1alpha1",
 	"karpenter.k8s.aws/v1",
+	"vpcresources.k8s.aws/v1beta1",
+	"crd.k8s.amazonaws.com/v1alpha1",
 }
 
 // discovered is what discovery said about the groups the tool cares for.

@@ -224,10 +224,18 @@ func slimTemplate(t corev1.PodTemplateSpec) corev1.PodTemplateSpec {
 }
 
 func slimDaemonSet(d *appsv1.DaemonSet) *appsv1.DaemonSet {
-	return &appsv1.DaemonSet{
+	out := &appsv1.DaemonSet{
 		ObjectMeta: metav1.ObjectMeta{Name: d.Name, Namespace: d.Namespace},
 		Spec:       appsv1.DaemonSetSpec{Template: slimTemplate(d.Spec.Template)},
 	}
+	// The VPC CNI's settings are evidence too; keep those and no other env.
+	if cs := d.Spec.Template.Spec.Containers; d.Name == "aws-node" && len(cs) > 0 {
+		for name, value := range cniSettings(cs[0].Env) {
+			out.Spec.Template.Spec.Containers[0].Env = append(
+				out.Spec.Template.Spec.Containers[0].Env, corev1.EnvVar{Name: name, Value: value})
+		}
+	}
+	return out
 }
 
 func slimDeployment(d *appsv1.Deployment) *appsv1.Deployment {

@@ -69,6 +69,10 @@ func addCustomResource(in *model.Inputs, u *unstructured.Unstructured) {
 		in.NodeClaims = append(in.NodeClaims, nodeClaimFromUnstructured(u))
 	case gvk.Kind == model.KindNodeClass || gvk.Kind == model.KindEC2NodeClass:
 		in.NodeClasses = append(in.NodeClasses, nodeClassFromUnstructured(u))
+	case gvk.Kind == "SecurityGroupPolicy":
+		in.Evidence.SecurityGroupPolicies++
+	case gvk.Kind == "ENIConfig":
+		in.Evidence.ENIConfigs++
 	}
 }
 

@@ -1,6 +1,8 @@
 package kube
 
 import (
+	"strings"
+
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -89,6 +91,9 @@ func toSlimWorkload(obj any) (any, error) {
 	w := model.Workload{Kind: kind, Namespace: meta.Namespace, Name: meta.Name}
 	if len(spec.Containers) > 0 {
 		w.Image = spec.Containers[0].Image
+		if kind == "DaemonSet" && meta.Name == "aws-node" {
+			w.Env = cniSettings(spec.Containers[0].Env)
+		}
 	}
 	return &slimWorkload{Workload: w}, nil
 }
@@ -108,4 +113,22 @@ func slimOrTrim(obj any) (any, error) {
 		return o, nil
 	}
 	return trimObject(obj)
+}
+
+// cniSettings keeps the VPC CNI environment variables that tune IP
+// allocation, custom networking and pod ENIs: the settings Auto Mode does
+// not let you change (facts sheet §6, networking).
+func cniSettings(env []corev1.EnvVar) map[string]string {
+	var out map[string]string
+	for _, e := range env {
+		if !strings.HasPrefix(e.Name, "WARM_") && !strings.HasPrefix(e.Name, "MINIMUM_IP") &&
+			!strings.HasPrefix(e.Name, "AWS_VPC_") && !strings.HasPrefix(e.Name, "ENABLE_") {
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[e.Name] = e.Value
+	}
+	return out
 }
