@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/kubectl-automode/kubectl-automode/model"
+)
+
+// ellipsis marks text cut to fit a column.
+const ellipsis = "…"
+
+// cellWidth is the width of s in terminal cells. Names are nearly always
+// ASCII, so the fast path skips the grapheme scan that wide characters and
+// emoji need.
+func cellWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] == 0x1b {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
+
+// fit pads or cuts s to exactly w cells, aligned left or right. A cut ends
+// in an ellipsis so that a reader knows the name goes on.
+func fit(s string, w int, right bool) string {
+	if w <= 0 {
+		return ""
+	}
+	n := cellWidth(s)
+	if n > w {
+		s = ansi.Truncate(s, w, ellipsis)
+		n = cellWidth(s)
+	}
+	if n == w {
+		return s
+	}
+	if right {
+		return strings.Repeat(" ", w-n) + s
+	}
+	return s + strings.Repeat(" ", w-n)
+}
+
+// clipLine cuts a line, styled or not, to w cells. Every line of the screen
+// passes through it, so no row can wrap whatever a column held.
+func clipLine(s string, w int) string {
+	if cellWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "")
+}
+
+// age says how long ago t was, seen from the snapshot's time rather than
+// the wall clock, so that the screen changes only when a snapshot does.
+func age(now, t time.Time) string {
+	if t.IsZero() || now.IsZero() {
+		return "-"
+	}
+	d := now.Sub(t)
+	switch {
+	case d < 0:
+		return "0s"
+	case d < 2*time.Minute:
+		return fmt.Sprintf("%ds", int(d.Seconds()))
+	case d < 2*time.Hour:
+		return fmt.Sprintf("%dm", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%dh", int(d.Hours()))
+	}
+	return fmt.Sprintf("%dd", int(d.Hours()/24))
+}
+
+// ageCell is an age column's cell, sorted by the age itself.
+func ageCell(now, t time.Time) cell {
+	c := cell{text: age(now, t)}
+	if !t.IsZero() && !now.IsZero() {
+		c.order = now.Sub(t).Seconds()
+	}
+	return c
+}
+
+// cores writes CPU millicores as kubectl's quantities do: whole cores when
+// round, millicores below one core, one decimal otherwise.
+func cores(millis int64) string {
+	switch {
+	case millis%1000 == 0:
+		return fmt.Sprintf("%d", millis/1000)
+	case millis < 1000:
+		return fmt.Sprintf("%dm", millis)
+	}
+	return fmt.Sprintf("%.1f", float64(millis)/1000)
+}
+
+// bytesIEC writes a memory size in the binary units Kubernetes uses.
+func bytesIEC(b int64) string {
+	const (
+		mi = 1 << 20
+		gi = 1 << 30
+		ti = 1 << 40
+	)
+	switch {
+	case b >= ti:
+		return trimZero(fmt.Sprintf("%.1f", float64(b)/ti)) + "Ti"
+	case b >= gi:
+		return trimZero(fmt.Sprintf("%.1f", float64(b)/gi)) + "Gi"
+	case b >= mi:
+		return fmt.Sprintf("%dMi", b/mi)
+	case b == 0:
+		return "0"
+	}
+	return fmt.Sprintf("%dKi", (b+1023)/1024)
+}
+
+func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }
+
+// usedOf is a "requested/limit" cell. A pool without a limit shows "-" as
+// the limit; a pool at 90% of its limit or more is marked in words too.
+func usedOf(used, limit int64, format func(int64) string) cell {
+	c := cell{order: float64(used)}
+	if limit <= 0 {
+		c.text = format(used) + "/-"
+		return c
+	}
+	c.text = format(used) + "/" + format(limit)
+	switch pct := used * 100 / limit; {
+	case pct >= 100:
+		c.text += " full"
+		c.tone = toneBad
+	case pct >= 90:
+		c.tone = toneWarn
+	}
+	return c
+}
+
+// status turns a condition status into a word and a tone. good says which
+// status is the healthy one: True for Ready, False for Drifted.
+func status(s string, good string) cell {
+	switch s {
+	case "":
+		return cell{text: "-", tone: toneMuted}
+	case model.StatusUnknown:
+		return cell{text: "?", tone: toneWarn, order: 1}
+	case good:
+		return cell{text: yesNo(s), tone: toneGood, order: 0}
+	}
+	return cell{text: yesNo(s), tone: toneBad, order: 2}
+}
+
+func yesNo(s string) string {
+	if s == model.StatusTrue {
+		return "yes"
+	}
+	return "no"
+}
+
+// orDash keeps empty fields visible as a dash, as kubectl prints <none>.
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

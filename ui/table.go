@@ -1,0 +1,272 @@
+package ui
+
+import (
+	"cmp"
+	"strings"
+)
+
+// The table below replaces bubbles/table for the long lists. It lays out
+// each row's text once, when the rows or the width change, and a frame
+// only styles the rows on screen: a frame costs the same with 50 rows as
+// with 5,000.
+
+// column describes one column of a table.
+type column struct {
+	title string
+	// priority decides which columns a narrow panel keeps: the lowest go
+	// first. The name column has the highest and is never dropped.
+	priority int
+	// numeric columns sort by cell.order and align right.
+	numeric bool
+	// name marks the column that shrinks to namePreferred cells before any
+	// column is dropped, and further only when nothing else can go.
+	name bool
+	// fill columns (reasons, evidence) take the room that is left.
+	fill bool
+	// max caps the column's width in cells; zero means no cap.
+	max int
+	// min is the narrowest a fill column goes; zero means fillMin.
+	min int
+}
+
+// cell is one value of a row: its text, its tone, and for numeric columns
+// the number it sorts by.
+type cell struct {
+	text  string
+	tone  tone
+	order float64
+}
+
+// row is one object in a table.
+type row struct {
+	// key is the object's name: the cursor follows it across snapshots.
+	key string
+	// pool is the NodePool the object belongs to, for narrowing.
+	pool  string
+	cells []cell
+
+	hay    string   // lower-case text the filter searches
+	segs   []string // shown cells cut and padded to their column
+	plain  string   // segs joined, for rows drawn without colour
+	styled bool     // some shown cell has a tone
+}
+
+// Widths, in cells, of the parts of a table line.
+const (
+	gutterWidth   = 2 // the cursor mark and a space
+	columnGap     = 1
+	namePreferred = 20
+	nameMin       = 8
+	fillMin       = 10
+	sortMarkWidth = 1 // "▲" after the sorted column's title
+)
+
+// table is a sortable, filterable list with a cursor that stays on the
+// same object when the rows change.
+type table struct {
+	cols []column
+	rows []row
+	view []int // indices into rows: scoped, filtered and sorted
+
+	natural []int // widest cell of each column, its title included
+	shown   []int // columns that fit the width, in order
+	widths  []int // width of each shown column
+	pad     string
+	// overflow is set when even the name and one column do not fit; the
+	// lines are then cut at the panel's edge.
+	overflow bool
+
+	sortCol int
+	desc    bool
+	filter  string
+	pool    string
+
+	cursor    int
+	offset    int
+	cursorKey string
+
+	width  int // cells, gutter included
+	height int // data rows on screen
+}
+
+func newTable(cols []column) *table {
+	return &table{cols: cols}
+}
+
+// setRows replaces the rows with a snapshot's. The cursor stays on the
+// object it was on, at the same line of the screen when it can.
+func (t *table) setRows(rows []row) {
+	t.rows = rows
+	t.natural = make([]int, len(t.cols))
+	for i, c := range t.cols {
+		t.natural[i] = cellWidth(c.title) + sortMarkWidth
+	}
+
+	var hay strings.Builder
+	for r := range t.rows {
+		hay.Reset()
+		for i, c := range t.rows[r].cells {
+			t.natural[i] = max(t.natural[i], cellWidth(c.text))
+			if i > 0 {
+				hay.WriteByte(' ')
+			}
+			hay.WriteString(c.text)
+		}
+		t.rows[r].hay = strings.ToLower(hay.String())
+	}
+
+	t.layout()
+	t.refresh()
+}
+
+// setSize gives the table its panel's size. Only a change of width lays
+// the rows out again.
+func (t *table) setSize(width, height int) {
+	height = max(0, height)
+	if width != t.width {
+		t.width = width
+		t.layout()
+	}
+	if height != t.height {
+		t.height = height
+		t.keepCursorVisible()
+	}
+}
+
+// layout chooses the columns that fit the width and cuts every row's cells
+// to them.
+func (t *table) layout() {
+	if len(t.natural) != len(t.cols) {
+		return
+	}
+	t.shown, t.widths = t.fitColumns(t.width - gutterWidth)
+
+	used := 0
+	for _, w := range t.widths {
+		used += w
+	}
+	used += columnGap * max(0, len(t.widths)-1)
+	t.overflow = used > t.width-gutterWidth
+	t.pad = strings.Repeat(" ", max(0, t.width-gutterWidth-used))
+
+	for r := range t.rows {
+		t.layoutRow(&t.rows[r])
+	}
+}
+
+func (t *table) layoutRow(r *row) {
+	r.segs = r.segs[:0]
+	r.styled = false
+	var b strings.Builder
+	for i, ci := range t.shown {
+		var c cell
+		if ci < len(r.cells) {
+			c = r.cells[ci]
+		}
+		seg := fit(c.text, t.widths[i], t.cols[ci].numeric)
+		r.segs = append(r.segs, seg)
+		r.styled = r.styled || c.tone != toneNone
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(seg)
+	}
+	b.WriteString(t.pad)
+	r.plain = b.String()
+}
+
+// fitColumns decides which columns to show in avail cells and how wide
+// each is: the name column shrinks first, then the lowest-priority columns
+// go, then the name shrinks further. What is left goes back to the name,
+// then to the fill columns.
+func (t *table) fitColumns(avail int) (shown, widths []int) {
+	want := make([]int, len(t.cols))
+	need := make([]int, len(t.cols))
+	for i, c := range t.cols {
+		want[i] = t.natural[i]
+		if c.max > 0 {
+			want[i] = min(want[i], c.max)
+		}
+		need[i] = want[i]
+		if c.fill {
+			floor := cmp.Or(c.min, fillMin)
+			need[i] = min(want[i], max(floor, cellWidth(c.title)+sortMarkWidth))
+		}
+	}
+	active := make([]bool, len(t.cols))
+	for i := range active {
+		active[i] = true
+	}
+
+	total := func() int {
+		sum, n := 0, 0
+		for i, on := range active {
+			if on {
+				sum += need[i]
+				n++
+			}
+		}
+		return sum + columnGap*max(0, n-1)
+	}
+	for total() > avail {
+		over := total() - avail
+		if t.shrinkName(need, over, namePreferred) {
+			continue
+		}
+		if t.dropLowest(active) {
+			continue
+		}
+		t.shrinkName(need, over, nameMin)
+		break
+	}
+
+	spare := avail - total()
+	for i, c := range t.cols {
+		if active[i] && c.name && spare > 0 {
+			grow := min(spare, want[i]-need[i])
+			need[i] += grow
+			spare -= grow
+		}
+	}
+	for i, c := range t.cols {
+		if active[i] && c.fill && spare > 0 {
+			grow := min(spare, want[i]-need[i])
+			need[i] += grow
+			spare -= grow
+		}
+	}
+	for i, on := range active {
+		if on {
+			shown = append(shown, i)
+			widths = append(widths, need[i])
+		}
+	}
+	return shown, widths
+}
+
+// shrinkName narrows the name column by up to over cells, not below floor,
+// and reports whether it could.
+func (t *table) shrinkName(need []int, over, floor int) bool {
+	for i, c := range t.cols {
+		if c.name && need[i] > floor {
+			need[i] = max(floor, need[i]-over)
+			return true
+		}
+	}
+	return false
+}
+
+// dropLowest hides the shown column of lowest priority, never the name.
+func (t *table) dropLowest(active []bool) bool {
+	lowest := -1
+	for i, c := range t.cols {
+		if active[i] && !c.name && (lowest < 0 || c.priority < t.cols[lowest].priority) {
+			lowest = i
+		}
+	}
+	if lowest < 0 {
+		return false
+	}
+	active[lowest] = false
+	return true
+}
