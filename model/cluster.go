@@ -43,6 +43,10 @@ type Cluster struct {
 	Components  []Component `json:"components"`
 	Pods        []Pod       `json:"-"`
 
+	// Evidence is what component detection and the migration rules read
+	// besides nodes and pods.
+	Evidence Evidence `json:"-"`
+
 	// Problems are what could not be read (a forbidden list, a missing
 	// resource) in one line each; the cluster shows what it could.
 	Problems []string `json:"problems,omitempty"`
@@ -84,6 +88,7 @@ func Build(in Inputs) *Cluster {
 		Nodes:       in.Nodes,
 		Pods:        in.Pods,
 		Problems:    in.Problems,
+		Evidence:    in.Evidence,
 		BuiltAt:     in.Now,
 	}
 

@@ -42,6 +42,10 @@ type Workload struct {
 	Name      string `json:"name"`
 	// Image is the first container's image reference.
 	Image string `json:"image,omitempty"`
+	// Env holds the VPC CNI settings of the aws-node DaemonSet's first
+	// container (WARM_IP_TARGET and the like), which Auto Mode fixes; it is
+	// empty for every other workload, to keep workloads small.
+	Env map[string]string `json:"env,omitempty"`
 }
 
 // Evidence is everything besides nodes and pods that says which components
@@ -55,6 +59,12 @@ type Evidence struct {
 	CSIDrivers               []string   `json:"csiDrivers,omitempty"`
 	IngressClassControllers  []string   `json:"ingressClassControllers,omitempty"`
 	StorageClassProvisioners []string   `json:"storageClassProvisioners,omitempty"`
+
+	// SecurityGroupPolicies and ENIConfigs count the objects of the VPC
+	// resource controller's pod security groups and of VPC CNI custom
+	// networking, which Auto Mode handles differently.
+	SecurityGroupPolicies int `json:"securityGroupPolicies,omitempty"`
+	ENIConfigs            int `json:"eniConfigs,omitempty"`
 }
 
 // componentRule says how to recognise one component.
