@@ -47,6 +47,12 @@ type Cluster struct {
 	// besides nodes and pods.
 	Evidence Evidence `json:"-"`
 
+	// Cost is the sum of every node's price, and PricingErrors what the
+	// pricing package could not look up, one line each, with what to do.
+	// Both are set by the pricing package after Build.
+	Cost          Cost     `json:"cost"`
+	PricingErrors []string `json:"pricingErrors,omitempty"`
+
 	// Problems are what could not be read (a forbidden list, a missing
 	// resource) in one line each; the cluster shows what it could.
 	Problems []string `json:"problems,omitempty"`

@@ -83,6 +83,11 @@ type Node struct {
 	ProviderID string    `json:"providerID,omitempty"`
 	Created    time.Time `json:"created"`
 
+	// Price is set by the pricing package after Build; the zero value means
+	// the node was not priced. get nodes -o json flattens it into
+	// ec2PricePerHour, autoModeFeePerHour and the rest.
+	Price NodePrice `json:"-"`
+
 	Labels map[string]string `json:"-"`
 }
 

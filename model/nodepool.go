@@ -117,6 +117,10 @@ type NodePool struct {
 	// Requests is what pods on the pool's nodes ask for.
 	Requests Resources `json:"requests"`
 
+	// Cost is the sum of the pool's nodes' prices, set by the pricing
+	// package after Build.
+	Cost Cost `json:"cost"`
+
 	Labels  map[string]string `json:"labels,omitempty"`
 	Created time.Time         `json:"created"`
 }
