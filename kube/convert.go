@@ -4,6 +4,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	podresource "k8s.io/component-helpers/resource"
 
 	"github.com/kubectl-automode/kubectl-automode/model"
 )
@@ -31,28 +32,14 @@ func nodeReady(n *corev1.Node) bool {
 	return false
 }
 
-// podFromAPI keeps the slim part of a pod. Its requests follow the
-// scheduler: the sum of the containers or the largest init container,
-// whichever is more, plus the pod overhead.
+// podFromAPI keeps the slim part of a pod. Its requests are the ones the
+// scheduler uses, computed by the same helper the scheduler calls: sidecar
+// init containers add to the containers and to every init container after
+// them (KEP-753), pod-level spec.resources replace the containers' CPU and
+// memory, and the pod overhead is added.
 func podFromAPI(p *corev1.Pod) model.Pod {
-	var sum, initMax model.Resources
-	for _, c := range p.Spec.Containers {
-		sum = sum.Add(resourcesOf(c.Resources.Requests))
-	}
-	for _, c := range p.Spec.InitContainers {
-		r := resourcesOf(c.Resources.Requests)
-		if c.RestartPolicy != nil && *c.RestartPolicy == corev1.ContainerRestartPolicyAlways {
-			sum = sum.Add(r) // a sidecar runs beside the containers
-			continue
-		}
-		initMax.CPUMillis = max(initMax.CPUMillis, r.CPUMillis)
-		initMax.MemoryBytes = max(initMax.MemoryBytes, r.MemoryBytes)
-	}
-	req := model.Resources{
-		CPUMillis:   max(sum.CPUMillis, initMax.CPUMillis),
-		MemoryBytes: max(sum.MemoryBytes, initMax.MemoryBytes),
-	}
-	req = req.Add(resourcesOf(p.Spec.Overhead))
+	req := resourcesOf(podresource.PodRequests(p, podresource.PodResourcesOptions{}))
+	req.Pods = 0
 
 	out := model.Pod{
 		Namespace: p.Namespace,

@@ -21,14 +21,11 @@ func field(obj map[string]any, path ...string) any {
 	return v
 }
 
+// str reads a string field. A number or bool where the schema says string
+// reads as unset: "5" is no consolidation policy a reader should trust.
 func str(obj map[string]any, path ...string) string {
-	switch v := field(obj, path...).(type) {
-	case string:
-		return v
-	case int64, float64, bool:
-		return fmt.Sprint(v)
-	}
-	return ""
+	s, _ := field(obj, path...).(string)
+	return s
 }
 
 func integer(obj map[string]any, path ...string) int {

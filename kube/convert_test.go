@@ -43,53 +43,45 @@ func TestPodFromAPIRequests(t *testing.T) {
 		name     string
 		spec     corev1.PodSpec
 		cpu, mem int64
-		bug      string // a known bug that makes the case fail
 	}{
-		{"no requests is zero", corev1.PodSpec{Containers: []corev1.Container{{}}}, 0, 0, ""},
+		{"no requests is zero", corev1.PodSpec{Containers: []corev1.Container{{}}}, 0, 0},
 		{"containers add up", corev1.PodSpec{Containers: []corev1.Container{
-			ctr("100m", "128Mi"), ctr("200m", "256Mi")}}, 300, 384 * mi, ""},
+			ctr("100m", "128Mi"), ctr("200m", "256Mi")}}, 300, 384 * mi},
 		{"the largest init container wins per resource when it is more",
 			corev1.PodSpec{
 				Containers:     []corev1.Container{ctr("100m", "64Mi")},
 				InitContainers: []corev1.Container{ctr("500m", "32Mi"), ctr("200m", "1Gi")},
-			}, 500, 1024 * mi, ""},
+			}, 500, 1024 * mi},
 		{"init containers smaller than the sum do not count",
 			corev1.PodSpec{
 				Containers:     []corev1.Container{ctr("300m", "300Mi"), ctr("300m", "300Mi")},
 				InitContainers: []corev1.Container{ctr("500m", "500Mi")},
-			}, 600, 600 * mi, ""},
+			}, 600, 600 * mi},
 		{"overhead is added to the containers",
 			corev1.PodSpec{Containers: []corev1.Container{ctr("100m", "64Mi")},
-				Overhead: rl("250m", "120Mi")}, 350, 184 * mi, ""},
+				Overhead: rl("250m", "120Mi")}, 350, 184 * mi},
 		{"overhead is added to the init maximum",
 			corev1.PodSpec{Containers: []corev1.Container{ctr("100m", "64Mi")},
 				InitContainers: []corev1.Container{ctr("1", "1Gi")},
-				Overhead:       rl("250m", "120Mi")}, 1250, 1144 * mi, ""},
+				Overhead:       rl("250m", "120Mi")}, 1250, 1144 * mi},
 		{"sidecar init containers add to the sum",
 			corev1.PodSpec{Containers: []corev1.Container{ctr("100m", "64Mi")},
-				InitContainers: []corev1.Container{sidecar("50m", "32Mi")}}, 150, 96 * mi, ""},
+				InitContainers: []corev1.Container{sidecar("50m", "32Mi")}}, 150, 96 * mi},
 		{"sidecars add to the sum that an init container before them is compared with",
 			corev1.PodSpec{Containers: []corev1.Container{ctr("100m", "64Mi")},
 				InitContainers: []corev1.Container{ctr("180m", "100Mi"),
-					sidecar("100m", "64Mi")}}, 200, 128 * mi, ""},
+					sidecar("100m", "64Mi")}}, 200, 128 * mi},
 		{"an init container after a sidecar runs beside it",
 			corev1.PodSpec{Containers: []corev1.Container{ctr("100m", "64Mi")},
 				InitContainers: []corev1.Container{sidecar("100m", "64Mi"),
-					ctr("1", "1Gi")}}, 1100, 1088 * mi,
-			"a regular init container after a sidecar is not added to the sidecar's " +
-				"requests (KEP-753): gives 1000m/1Gi, the scheduler 1100m/1088Mi"},
+					ctr("1", "1Gi")}}, 1100, 1088 * mi},
 		{"pod-level requests replace the containers'",
 			corev1.PodSpec{Containers: []corev1.Container{ctr("100m", "64Mi")},
 				Resources: &corev1.ResourceRequirements{Requests: rl("2", "4Gi")}},
-			2000, 4096 * mi,
-			"spec.resources (pod-level requests) is ignored: gives 100m/64Mi, " +
-				"the scheduler 2/4Gi"},
+			2000, 4096 * mi},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if tt.bug != "" && !*runKnownBugs {
-				t.Skip("bug: " + tt.bug)
-			}
 			got := podFromAPI(&corev1.Pod{Spec: tt.spec}).Requests
 			want := model.Resources{CPUMillis: tt.cpu, MemoryBytes: tt.mem}
 			if got != want {

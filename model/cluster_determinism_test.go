@@ -69,21 +69,15 @@ func TestBuildDoesNotDependOnInputOrder(t *testing.T) {
 	tests := []struct {
 		name    string
 		reorder func(*model.Inputs)
-		bug     string // a known bug that makes the case fail
 	}{
-		{"node order", func(in *model.Inputs) { slices.Reverse(in.Nodes) }, ""},
-		{"NodeClaim order", func(in *model.Inputs) { slices.Reverse(in.NodeClaims) }, ""},
-		{"NodeClass order", func(in *model.Inputs) { slices.Reverse(in.NodeClasses) }, ""},
-		{"NodePool order", func(in *model.Inputs) { slices.Reverse(in.NodePools) },
-			"decideMode names the first Auto Mode NodePool in input order, before sorting"},
-		{"pod order", func(in *model.Inputs) { slices.Reverse(in.Pods) },
-			"findOwnedPod cites the first matching pod in input (informer store) order"},
+		{"node order", func(in *model.Inputs) { slices.Reverse(in.Nodes) }},
+		{"NodeClaim order", func(in *model.Inputs) { slices.Reverse(in.NodeClaims) }},
+		{"NodeClass order", func(in *model.Inputs) { slices.Reverse(in.NodeClasses) }},
+		{"NodePool order", func(in *model.Inputs) { slices.Reverse(in.NodePools) }},
+		{"pod order", func(in *model.Inputs) { slices.Reverse(in.Pods) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+" does not change the cluster", func(t *testing.T) {
-			if tt.bug != "" && !*runKnownBugs {
-				t.Skip("bug: " + tt.bug)
-			}
 			in := clusterInputs()
 			tt.reorder(&in)
 			want, got := model.Build(clusterInputs()), model.Build(in)

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -202,8 +204,11 @@ func findWorkload(ws []Workload, names []string) (Workload, bool) {
 
 // findOwnedPod finds a pod owned by a workload of one of the names: a
 // DaemonSet directly, a Deployment through a ReplicaSet named
-// "<deployment>-<hash>".
+// "<deployment>-<hash>". Of several, it cites the one whose namespace/name
+// sorts first, so the evidence does not depend on informer store order.
 func findOwnedPod(pods []Pod, names []string) (Pod, bool) {
+	var best Pod
+	found := false
 	for _, p := range pods {
 		owner := p.OwnerName
 		if p.OwnerKind == "ReplicaSet" {
@@ -211,13 +216,19 @@ func findOwnedPod(pods []Pod, names []string) (Pod, bool) {
 				owner = owner[:i]
 			}
 		}
-		for _, name := range names {
-			if owner == name {
-				return p, true
-			}
+		if !slices.Contains(names, owner) {
+			continue
+		}
+		if !found || podBefore(p, best) {
+			best, found = p, true
 		}
 	}
-	return Pod{}, false
+	return best, found
+}
+
+// podBefore orders pods by namespace, then name.
+func podBefore(a, b Pod) bool {
+	return cmp.Or(cmp.Compare(a.Namespace, b.Namespace), cmp.Compare(a.Name, b.Name)) < 0
 }
 
 // ImageVersion returns the tag of an image reference ("v1.19.2-eksbuild.1"
