@@ -15,10 +15,19 @@ type Clients struct {
 	Kube      kubernetes.Interface
 	Dynamic   dynamic.Interface
 	Discovery discovery.DiscoveryInterface
+
+	// health follows whether the API server answers; nil for sources that
+	// cannot lose their connection (fakes).
+	health *health
 }
 
-// NewClients builds clients for a live cluster from a rest config.
+// NewClients builds clients for a live cluster from a rest config. They
+// report every request's fate to the watcher, which shows whether the
+// connection is live.
 func NewClients(cfg *rest.Config) (Clients, error) {
+	h := newHealth()
+	cfg = rest.CopyConfig(cfg)
+	cfg.Wrap(h.wrap)
 	kc, err := kubernetes.NewForConfig(cfg)
 	if err != nil {
 		return Clients{}, fmt.Errorf("creating kubernetes client: %w", err)
@@ -27,5 +36,5 @@ func NewClients(cfg *rest.Config) (Clients, error) {
 	if err != nil {
 		return Clients{}, fmt.Errorf("creating dynamic client: %w", err)
 	}
-	return Clients{Kube: kc, Dynamic: dc, Discovery: kc.Discovery()}, nil
+	return Clients{Kube: kc, Dynamic: dc, Discovery: kc.Discovery(), health: h}, nil
 }

@@ -2,6 +2,7 @@ package kube
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
@@ -31,11 +32,6 @@ var (
 		Group: "crd.k8s.amazonaws.com", Version: "v1alpha1", Resource: "eniconfigs"}
 )
 
-// watchedResources are the custom resources with an informer of their own.
-var watchedResources = []schema.GroupVersionResource{
-	NodePools, NodeClaims, NodeClasses, EC2NodeClasses, SecurityGroupPolicies, ENIConfigs,
-}
-
 // evidenceGroupVersions are asked of discovery for component evidence only:
 // which Auto Mode resources the API server serves.
 var evidenceGroupVersions = []string{
@@ -53,6 +49,8 @@ type discovered struct {
 	served map[schema.GroupVersionResource]bool
 	// apiResources lists every resource of those groups as "plural.group".
 	apiResources []string
+	// problems name groups served only at versions the tool cannot read.
+	problems []string
 }
 
 // discover asks the API server, one group version at a time, which of the
@@ -61,6 +59,7 @@ type discovered struct {
 // version that is not found is normal; any other error is returned.
 func discover(d discovery.DiscoveryInterface) (discovered, error) {
 	out := discovered{served: map[schema.GroupVersionResource]bool{}}
+	foundGroups := map[string]bool{}
 	for _, gv := range evidenceGroupVersions {
 		list, err := d.ServerResourcesForGroupVersion(gv)
 		if apierrors.IsNotFound(err) {
@@ -73,6 +72,7 @@ func discover(d discovery.DiscoveryInterface) (discovered, error) {
 		if err != nil {
 			return out, fmt.Errorf("discovering %s: %w", gv, err)
 		}
+		foundGroups[parsed.Group] = true
 		for _, r := range list.APIResources {
 			if strings.Contains(r.Name, "/") {
 				continue // a subresource such as nodepools/status
@@ -86,5 +86,53 @@ func discover(d discovery.DiscoveryInterface) (discovered, error) {
 			}
 		}
 	}
+	out.problems = otherVersions(d, foundGroups)
 	return out, nil
+}
+
+// otherVersions names the groups the tool reads that the server offers
+// only at other versions, such as a Karpenter before 1.0 that serves
+// karpenter.sh/v1beta1 alone. Their objects cannot be shown, which the
+// user should be told rather than see empty panels. Discovery of all
+// groups is asked for only when a group is missing.
+func otherVersions(d discovery.DiscoveryInterface, found map[string]bool) []string {
+	var missing []string
+	for _, gv := range evidenceGroupVersions {
+		g, _, _ := strings.Cut(gv, "/")
+		if !found[g] && !slices.Contains(missing, g) {
+			missing = append(missing, g)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	groups, err := d.ServerGroups()
+	if err != nil || groups == nil {
+		return nil
+	}
+	var out []string
+	for _, g := range groups.Groups {
+		if !slices.Contains(missing, g.Name) || len(g.Versions) == 0 {
+			continue
+		}
+		var versions []string
+		for _, v := range g.Versions {
+			versions = append(versions, v.Version)
+		}
+		out = append(out, fmt.Sprintf("%s is served only at %s, a version kubectl-automode "+
+			"does not read (it reads %s); its objects are not shown", g.Name,
+			strings.Join(versions, ", "), readVersions(g.Name)))
+	}
+	return out
+}
+
+// readVersions lists the versions of a group the tool reads.
+func readVersions(group string) string {
+	var out []string
+	for _, gv := range evidenceGroupVersions {
+		if g, v, _ := strings.Cut(gv, "/"); g == group {
+			out = append(out, v)
+		}
+	}
+	return strings.Join(out, ", ")
 }

@@ -18,12 +18,16 @@ import (
 // immutable Cluster from them. The stores hold trimmed or slim objects
 // that the informers replace, never change, so the snapshot may share
 // their maps and slices.
-func (w *Watcher) snapshot() *model.Cluster {
+func (w *Watcher) snapshot() *model.Cluster { return w.snapshotAt(w.connection()) }
+
+// snapshotAt is snapshot with the connection state already read.
+func (w *Watcher) snapshotAt(conn model.Connection) *model.Cluster {
 	in := model.Inputs{
 		Context:     w.opts.Context,
 		ClusterName: w.opts.ClusterName,
 		Source:      w.opts.Source,
-		Problems:    slices.Clone(w.opts.Problems),
+		Problems:    slices.Concat(w.opts.Problems, w.problems),
+		Connection:  conn,
 		Now:         w.opts.Now(),
 		Evidence:    model.Evidence{APIResources: w.evidence},
 	}
@@ -81,12 +85,8 @@ func addCustomResource(in *model.Inputs, u *unstructured.Unstructured) {
 func listProblem(resource string, err error) string {
 	switch {
 	case apierrors.IsForbidden(err):
-		group, plural := "", resource
-		if i := strings.IndexByte(resource, '.'); i > 0 {
-			plural, group = resource[:i], resource[i+1:]
-		}
-		return fmt.Sprintf("forbidden: cannot list %s (grant list and watch on "+
-			"apiGroups [%q] resources [%q])", resource, group, plural)
+		return fmt.Sprintf("forbidden: cannot list %s (grant it with the rule %s; "+
+			"kubectl-automode rbac prints the whole role)", resource, grantingRule(resource))
 	case apierrors.IsNotFound(err):
 		return fmt.Sprintf("%s: not served by this API server", resource)
 	}

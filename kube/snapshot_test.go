@@ -28,17 +28,20 @@ func TestListProblem(t *testing.T) {
 	}{
 		{"forbidden names the resource and the RBAC rule to add", "nodeclaims.karpenter.sh",
 			forbidden,
-			`forbidden: cannot list nodeclaims.karpenter.sh (grant list and watch on ` +
-				`apiGroups ["karpenter.sh"] resources ["nodeclaims"])`},
+			`forbidden: cannot list nodeclaims.karpenter.sh (grant it with the rule ` +
+				`apiGroups: ["karpenter.sh"], resources: ["nodeclaims"], ` +
+				`verbs: ["get", "list", "watch"]; kubectl-automode rbac prints the whole role)`},
 		{"forbidden on a core resource names the empty group", "nodes",
 			apierrors.NewForbidden(schema.GroupResource{Resource: "nodes"}, "",
 				errors.New("no")),
-			`forbidden: cannot list nodes (grant list and watch on apiGroups [""] ` +
-				`resources ["nodes"])`},
+			`forbidden: cannot list nodes (grant it with the rule apiGroups: [""], ` +
+				`resources: ["nodes"], verbs: ["get", "list", "watch"]; ` +
+				`kubectl-automode rbac prints the whole role)`},
 		{"a wrapped forbidden error is still forbidden", "nodeclaims.karpenter.sh",
 			fmt.Errorf("listing: %w", forbidden),
-			`forbidden: cannot list nodeclaims.karpenter.sh (grant list and watch on ` +
-				`apiGroups ["karpenter.sh"] resources ["nodeclaims"])`},
+			`forbidden: cannot list nodeclaims.karpenter.sh (grant it with the rule ` +
+				`apiGroups: ["karpenter.sh"], resources: ["nodeclaims"], ` +
+				`verbs: ["get", "list", "watch"]; kubectl-automode rbac prints the whole role)`},
 		{"not found says the API server does not serve it", "ec2nodeclasses.karpenter.k8s.aws",
 			apierrors.NewNotFound(schema.GroupResource{Group: "karpenter.k8s.aws",
 				Resource: "ec2nodeclasses"}, ""),

@@ -2,16 +2,11 @@ package kube
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"k8s.io/apimachinery/pkg/runtime/schema"
-	"k8s.io/client-go/dynamic/dynamicinformer"
-	"k8s.io/client-go/informers"
-	"k8s.io/client-go/tools/cache"
 
 	"github.com/kubectl-automode/kubectl-automode/model"
 )
@@ -19,6 +14,15 @@ import (
 // DefaultMinInterval is the shortest time between two snapshots: ten a
 // second is as fast as anyone reads a screen, and it caps the cost of churn.
 const DefaultMinInterval = 100 * time.Millisecond
+
+// DefaultStaleAfter is how long a lost connection reads "reconnecting"
+// before it reads "stale": a watch that drops usually comes back within a
+// few seconds, and only after that is the age of the data worth showing.
+const DefaultStaleAfter = 5 * time.Second
+
+// staleTick is how often a snapshot is sent while the connection is down,
+// so that the age of the data shown keeps counting.
+const staleTick = time.Second
 
 // Options describe the cluster a Watcher reads and how it reports.
 type Options struct {
@@ -35,6 +39,11 @@ type Options struct {
 	// MinInterval is the shortest time between two snapshots;
 	// DefaultMinInterval when zero.
 	MinInterval time.Duration
+
+	// StaleAfter is how long the API server may stay silent before the
+	// connection reads stale rather than reconnecting; DefaultStaleAfter
+	// when zero.
+	StaleAfter time.Duration
 
 	// Logger receives what went wrong while watching; nothing when nil.
 	Logger *slog.Logger
@@ -59,22 +68,11 @@ type Watcher struct {
 	changes atomic.Uint64
 	wake    chan struct{}
 
-	watched   []*watched
-	evidence  []string
-	startOnce sync.Once
-}
-
-// watched is one informer and what the watcher knows about its health.
-type watched struct {
-	// resource names the resource as kubectl does, "nodeclaims.karpenter.sh".
-	resource string
-	informer cache.SharedIndexInformer
-	handler  cache.ResourceEventHandlerRegistration
-
-	mu sync.Mutex
-	// problem is the last list or watch error, cleared once the informer
-	// has synced; "" when there is none.
-	problem string
+	watched  []*watched
+	evidence []string
+	// problems are what discovery found wrong, such as a Karpenter that
+	// serves only an older API version.
+	problems []string
 }
 
 // NewWatcher returns a watcher over the given clients. Nothing is read from
@@ -82,6 +80,9 @@ type watched struct {
 func NewWatcher(c Clients, opts Options) *Watcher {
 	if opts.MinInterval <= 0 {
 		opts.MinInterval = DefaultMinInterval
+	}
+	if opts.StaleAfter <= 0 {
+		opts.StaleAfter = DefaultStaleAfter
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -112,33 +113,68 @@ func (w *Watcher) Snapshots() <-chan *model.Cluster { return w.out }
 func (w *Watcher) Run(ctx context.Context) error {
 	defer close(w.out)
 
+	if w.clients.health != nil {
+		w.clients.health.onChange(w.changed)
+	}
 	found, err := discover(w.clients.Discovery)
 	if err != nil {
 		return err
 	}
 	w.evidence = found.apiResources
+	for _, p := range found.problems {
+		w.log.Warn("reading what the API server serves", "problem", p)
+		w.problems = append(w.problems, p)
+	}
 
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	w.startInformers(ctx, found)
+	var running sync.WaitGroup
+	defer func() {
+		cancel()
+		running.Wait()
+	}()
+	w.startInformers(ctx, &running, found)
 
 	if !w.waitForSync(ctx) {
 		return nil
 	}
-	var emitted uint64
+	return w.emit(ctx)
+}
+
+// emit sends a snapshot after each burst of changes and, while the API
+// server is unreachable, one a second so that the data's age keeps
+// counting, until ctx ends.
+func (w *Watcher) emit(ctx context.Context) error {
+	var (
+		emitted uint64
+		shown   model.ConnectionState
+		ticked  bool
+	)
 	last := time.Now()
 	for {
 		count := w.changes.Load()
-		if count != emitted || emitted == 0 {
-			emitted = max(count, 1)
-			w.send(w.snapshot())
+		conn := w.connection()
+		if count != emitted || emitted == 0 || conn.State != shown || ticked {
+			emitted, shown = max(count, 1), conn.State
+			w.send(w.snapshotAt(conn))
 			last = time.Now()
 		}
 
+		ticked = false
+		var tick *time.Timer
+		var tickC <-chan time.Time
+		if conn.State != model.ConnectionLive {
+			tick = time.NewTimer(staleTick)
+			tickC = tick.C
+		}
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-w.wake:
+		case <-tickC:
+			ticked = true
+		}
+		if tick != nil {
+			tick.Stop()
 		}
 		if wait := w.opts.MinInterval - time.Since(last); wait > 0 {
 			t := time.NewTimer(wait)
@@ -167,6 +203,15 @@ func (w *Watcher) send(c *model.Cluster) {
 	w.out <- c
 }
 
+// connection is the state of the link to the API server now. Sources
+// without one (the demo, snapshots) are always live.
+func (w *Watcher) connection() model.Connection {
+	if w.clients.health == nil {
+		return model.Connection{State: model.ConnectionLive}
+	}
+	return w.clients.health.connection(w.opts.Now(), w.opts.StaleAfter)
+}
+
 // changed records an informer event and wakes the loop.
 func (w *Watcher) changed() {
 	w.changes.Add(1)
@@ -176,103 +221,3 @@ func (w *Watcher) changed() {
 	}
 }
 
-// startInformers starts the typed informers for the built-in resources and
-// a dynamic informer for each custom resource discovery found. Resync is
-// off: nothing happens unless the cluster changes.
-func (w *Watcher) startInformers(ctx context.Context, found discovered) {
-	typed := informers.NewSharedInformerFactoryWithOptions(w.clients.Kube, 0,
-		informers.WithTransform(slimOrTrim))
-	w.add("nodes", typed.Core().V1().Nodes().Informer())
-	w.add("pods", typed.Core().V1().Pods().Informer())
-	w.add("daemonsets.apps", typed.Apps().V1().DaemonSets().Informer())
-	w.add("deployments.apps", typed.Apps().V1().Deployments().Informer())
-	w.add("csidrivers.storage.k8s.io", typed.Storage().V1().CSIDrivers().Informer())
-	w.add("storageclasses.storage.k8s.io", typed.Storage().V1().StorageClasses().Informer())
-	w.add("ingressclasses.networking.k8s.io",
-		typed.Networking().V1().IngressClasses().Informer())
-
-	dyn := dynamicinformer.NewDynamicSharedInformerFactory(w.clients.Dynamic, 0)
-	for _, gvr := range watchedResources {
-		if !found.served[gvr] {
-			continue
-		}
-		inf := dyn.ForResource(gvr).Informer()
-		if err := inf.SetTransform(trimObject); err != nil {
-			w.log.Error("setting informer transform", "resource", resourceName(gvr), "err", err)
-		}
-		w.add(resourceName(gvr), inf)
-	}
-
-	typed.Start(ctx.Done())
-	dyn.Start(ctx.Done())
-}
-
-// add registers the change handler and the error handler on an informer
-// that has not started yet.
-func (w *Watcher) add(resource string, inf cache.SharedIndexInformer) {
-	wi := &watched{resource: resource, informer: inf}
-	if err := inf.SetWatchErrorHandler(func(_ *cache.Reflector, err error) {
-		msg := listProblem(resource, err)
-		wi.mu.Lock()
-		wi.problem = msg
-		wi.mu.Unlock()
-		w.log.Warn("watch failed", "resource", resource, "err", err)
-		w.changed()
-	}); err != nil {
-		w.log.Error("setting watch error handler", "resource", resource, "err", err)
-	}
-	reg, err := inf.AddEventHandler(cache.ResourceEventHandlerFuncs{
-		AddFunc:    func(any) { w.changed() },
-		UpdateFunc: func(any, any) { w.changed() },
-		DeleteFunc: func(any) { w.changed() },
-	})
-	if err != nil {
-		w.log.Error("adding event handler", "resource", resource, "err", err)
-	}
-	wi.handler = reg
-	w.watched = append(w.watched, wi)
-}
-
-// waitForSync waits until every informer has synced or reported an error,
-// so that the first snapshot is complete, or says what it lacks. It polls
-// only while starting; it returns false when ctx ends first.
-func (w *Watcher) waitForSync(ctx context.Context) bool {
-	tick := time.NewTicker(10 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		done := true
-		for _, wi := range w.watched {
-			if !wi.synced() && wi.lastProblem() == "" {
-				done = false
-				break
-			}
-		}
-		if done {
-			return true
-		}
-		select {
-		case <-ctx.Done():
-			return false
-		case <-tick.C:
-		}
-	}
-}
-
-func (wi *watched) synced() bool {
-	return wi.handler != nil && wi.handler.HasSynced()
-}
-
-// lastProblem is the informer's error, or "" once it has synced: a watch
-// that dropped and came back is not a problem.
-func (wi *watched) lastProblem() string {
-	if wi.synced() {
-		return ""
-	}
-	wi.mu.Lock()
-	defer wi.mu.Unlock()
-	return wi.problem
-}
-
-func resourceName(gvr schema.GroupVersionResource) string {
-	return fmt.Sprintf("%s.%s", gvr.Resource, gvr.Group)
-}

@@ -57,6 +57,10 @@ type Cluster struct {
 	// resource) in one line each; the cluster shows what it could.
 	Problems []string `json:"problems,omitempty"`
 
+	// Connection says whether the source still reaches the API server. A
+	// source that is not live (the demo, a snapshot) reports it live.
+	Connection Connection `json:"connection"`
+
 	BuiltAt time.Time `json:"builtAt"`
 }
 
@@ -75,6 +79,7 @@ type Inputs struct {
 	NodeClasses []NodeClass
 	Evidence    Evidence
 	Problems    []string
+	Connection  Connection
 
 	Now time.Time
 }
@@ -94,6 +99,7 @@ func Build(in Inputs) *Cluster {
 		Nodes:       in.Nodes,
 		Pods:        in.Pods,
 		Problems:    in.Problems,
+		Connection:  in.Connection,
 		Evidence:    in.Evidence,
 		BuiltAt:     in.Now,
 	}

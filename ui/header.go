@@ -78,8 +78,22 @@ func (m Model) connection() string {
 		return "■ stopped"
 	case m.cluster == nil:
 		return "… connecting"
+	case m.cluster.Connection.State == model.ConnectionReconnecting:
+		return "◌ reconnecting…"
+	case m.cluster.Connection.State == model.ConnectionStale:
+		return "◌ stale " + staleFor(m.cluster)
 	}
 	return "● live"
+}
+
+// staleFor is how old the data is: from the API server's last answer to
+// this snapshot, which the watcher resends each second while it is down.
+func staleFor(c *model.Cluster) string {
+	s := max(0, int(c.BuiltAt.Sub(c.Connection.Since).Seconds()))
+	if s < 120 {
+		return fmt.Sprintf("%ds", s)
+	}
+	return fmt.Sprintf("%dm", s/60)
 }
 
 func modeWords(mode model.Mode) string {

@@ -1,0 +1,156 @@
+package kube
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	"k8s.io/client-go/dynamic/dynamicinformer"
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/tools/cache"
+)
+
+// watched is one informer and what the watcher knows about its health.
+type watched struct {
+	// resource names the resource as kubectl does, "nodeclaims.karpenter.sh".
+	resource string
+	informer cache.SharedIndexInformer
+	handler  cache.ResourceEventHandlerRegistration
+
+	mu sync.Mutex
+	// problem is the last list or watch error, cleared once the informer
+	// has synced; "" when there is none.
+	problem string
+	// stop ends this informer alone; stopped says it was ended because the
+	// user may not read the resource, so its problem stays.
+	stop    context.CancelFunc
+	stopped bool
+}
+
+// startInformers starts an informer for each resource of the read list
+// that has one: typed informers for the built-in resources, dynamic ones
+// for each custom resource discovery found. Each runs under its own
+// context, so that one the user may not read can be stopped alone. Resync
+// is off: nothing happens unless the cluster changes.
+func (w *Watcher) startInformers(ctx context.Context, running *sync.WaitGroup,
+	found discovered) {
+	typed := informers.NewSharedInformerFactoryWithOptions(w.clients.Kube, 0,
+		informers.WithTransform(slimOrTrim))
+	dyn := dynamicinformer.NewDynamicSharedInformerFactory(w.clients.Dynamic, 0)
+	for _, a := range reads {
+		name := resourceName(a.gvr)
+		switch {
+		case !a.watched:
+			continue
+		case a.custom && !found.served[a.gvr]:
+			continue
+		case a.custom:
+			inf := dyn.ForResource(a.gvr).Informer()
+			if err := inf.SetTransform(trimObject); err != nil {
+				w.log.Error("setting informer transform", "resource", name, "err", err)
+			}
+			w.add(name, inf)
+		default:
+			gi, err := typed.ForResource(a.gvr)
+			if err != nil {
+				w.log.Error("creating informer", "resource", name, "err", err)
+				continue
+			}
+			w.add(name, gi.Informer())
+		}
+	}
+
+	for _, wi := range w.watched {
+		ictx, cancel := context.WithCancel(ctx)
+		wi.stop = cancel
+		running.Go(func() { wi.informer.RunWithContext(ictx) })
+	}
+}
+
+// add registers the change handler and the error handler on an informer
+// that has not started yet.
+func (w *Watcher) add(resource string, inf cache.SharedIndexInformer) {
+	wi := &watched{resource: resource, informer: inf}
+	if err := inf.SetWatchErrorHandler(func(_ *cache.Reflector, err error) {
+		w.watchFailed(wi, err)
+	}); err != nil {
+		w.log.Error("setting watch error handler", "resource", resource, "err", err)
+	}
+	reg, err := inf.AddEventHandler(cache.ResourceEventHandlerFuncs{
+		AddFunc:    func(any) { w.changed() },
+		UpdateFunc: func(any, any) { w.changed() },
+		DeleteFunc: func(any) { w.changed() },
+	})
+	if err != nil {
+		w.log.Error("adding event handler", "resource", resource, "err", err)
+	}
+	wi.handler = reg
+	w.watched = append(w.watched, wi)
+}
+
+// watchFailed records why an informer could not list or watch. A 403 will
+// not heal by retrying, so that informer stops for good instead of asking
+// again every few seconds; its panel stays empty and says why.
+func (w *Watcher) watchFailed(wi *watched, err error) {
+	forbidden := apierrors.IsForbidden(err)
+	wi.mu.Lock()
+	wi.problem = listProblem(wi.resource, err)
+	if forbidden && !wi.stopped {
+		wi.stopped = true
+		if wi.stop != nil {
+			wi.stop()
+		}
+	}
+	wi.mu.Unlock()
+	if forbidden {
+		w.log.Warn("not allowed to read, stopped watching", "resource", wi.resource, "err", err)
+	} else {
+		w.log.Warn("watch failed", "resource", wi.resource, "err", err)
+	}
+	w.changed()
+}
+
+// waitForSync waits until every informer has synced or reported an error,
+// so that the first snapshot is complete, or says what it lacks. It polls
+// only while starting; it returns false when ctx ends first.
+func (w *Watcher) waitForSync(ctx context.Context) bool {
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		done := true
+		for _, wi := range w.watched {
+			if !wi.synced() && wi.lastProblem() == "" {
+				done = false
+				break
+			}
+		}
+		if done {
+			return true
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-tick.C:
+		}
+	}
+}
+
+func (wi *watched) synced() bool {
+	return wi.handler != nil && wi.handler.HasSynced()
+}
+
+// lastProblem is the informer's error, or "" once it has synced: a watch
+// that dropped and came back is not a problem. A stopped informer keeps
+// its problem, synced or not.
+func (wi *watched) lastProblem() string {
+	wi.mu.Lock()
+	defer wi.mu.Unlock()
+	if wi.stopped {
+		return wi.problem
+	}
+	if wi.synced() {
+		return ""
+	}
+	return wi.problem
+}
