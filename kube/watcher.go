@@ -7,7 +7,6 @@ import (
 	"sync/atomic"
 	"time"
 
-
 	"github.com/kubectl-automode/kubectl-automode/model"
 )
 
@@ -220,4 +219,3 @@ func (w *Watcher) changed() {
 	default:
 	}
 }
-
