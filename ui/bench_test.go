@@ -30,7 +30,7 @@ func BenchmarkKeyDown5000(b *testing.B) {
 	m = press(b, m, "2")
 	b.ReportAllocs()
 	for b.Loop() {
-		m = step(b, m, key("j"))
+		m = step(b, m, keyMsg("j"))
 		_ = m.View()
 	}
 }

@@ -45,6 +45,22 @@ func fit(s string, w int, right bool) string {
 	return s + strings.Repeat(" ", w-n)
 }
 
+// fitWords is fit for prose such as a stuck claim's reason: a cut falls
+// between words, so that no word shows half of itself. A single word too
+// long for the column is still cut, with the ellipsis saying so.
+func fitWords(s string, w int) string {
+	if w <= 1 || cellWidth(s) <= w {
+		return fit(s, w, false)
+	}
+	const breaks = " :;,"
+	prefix := ansi.Truncate(s, w-1, "")
+	atBreak := len(prefix) < len(s) && strings.ContainsRune(breaks, rune(s[len(prefix)]))
+	if i := strings.LastIndexAny(prefix, breaks); !atBreak && i > 0 {
+		prefix = prefix[:i]
+	}
+	return fit(strings.TrimRight(prefix, breaks)+ellipsis, w, false)
+}
+
 // clipLine cuts a line, styled or not, to w cells. Every line of the screen
 // passes through it, so no row can wrap whatever a column held.
 func clipLine(s string, w int) string {
@@ -143,7 +159,7 @@ func status(s string, good string) cell {
 	case "":
 		return cell{text: "-", tone: toneMuted}
 	case model.StatusUnknown:
-		return cell{text: "?", tone: toneWarn, order: 1}
+		return cell{text: "unknown", tone: toneWarn, order: 1}
 	case good:
 		return cell{text: yesNo(s), tone: toneGood, order: 0}
 	}

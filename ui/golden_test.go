@@ -52,11 +52,13 @@ func checkGolden(t *testing.T, name, got string) {
 
 func TestViewGolden(t *testing.T) {
 	clusters := []struct {
-		name   string
-		inputs func() model.Inputs
+		name    string
+		cluster func() *model.Cluster
 	}{
-		{"auto", autoModeInputs},
-		{"standard", standardInputs},
+		{"auto", func() *model.Cluster { return priced(model.Build(autoModeInputs()), "") }},
+		{"standard", func() *model.Cluster {
+			return priced(model.Build(standardInputs()), "ip-10-0-2-203.eu-west-1.compute.internal")
+		}},
 	}
 	sizes := [][2]int{{80, 24}, {120, 40}, {200, 60}}
 	for _, c := range clusters {
@@ -66,7 +68,7 @@ func TestViewGolden(t *testing.T) {
 				name := fmt.Sprintf("%s-%dx%d-%s", c.name, size[0], size[1], colour)
 				t.Run(name, func(t *testing.T) {
 					t.Setenv("NO_COLOR", "")
-					m := newTestModel(t, model.Build(c.inputs()), size[0], size[1], noColor)
+					m := newTestModel(t, c.cluster(), size[0], size[1], noColor)
 					checkGolden(t, name, m.View().Content)
 				})
 			}
@@ -79,8 +81,32 @@ func TestViewGolden(t *testing.T) {
 // fit, and for the help overlay.
 func TestViewGoldenTabs(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
-	m := newTestModel(t, model.Build(autoModeInputs()), 80, 24, true)
-	checkGolden(t, "auto-80x24-claims", step(t, m, key("2")).View().Content)
-	checkGolden(t, "auto-80x24-nodes", step(t, m, key("3")).View().Content)
-	checkGolden(t, "auto-80x24-help", step(t, m, key("?")).View().Content)
+	m := newTestModel(t, priced(model.Build(autoModeInputs()), ""), 80, 24, true)
+	checkGolden(t, "auto-80x24-claims", step(t, m, keyMsg("2")).View().Content)
+	checkGolden(t, "auto-80x24-nodes", step(t, m, keyMsg("3")).View().Content)
+	checkGolden(t, "auto-80x24-help", step(t, m, keyMsg("?")).View().Content)
+}
+
+// The drill-down's screens at 80×24: a NodePool's page, a NodeClaim's
+// page with its node, and that node's describe under the breadcrumb.
+func TestViewGoldenDrillDown(t *testing.T) {
+	d := newFakeDetails()
+	d.describe["Node/i-0d44"] = "Name:               i-0d44\nRoles:              <none>\n" +
+		"Labels:             eks.amazonaws.com/compute-type=auto\n" +
+		"                    karpenter.sh/nodepool=gpu\n" +
+		"Taints:             nvidia.com/gpu:NoSchedule\n" +
+		"Unschedulable:      false\n"
+	for _, colour := range []bool{false, true} {
+		name := map[bool]string{false: "plain", true: "colour"}[colour]
+		m := detailModel(t, d, 80, 24)
+		m.setStyles(newStyles(!colour, true))
+		m.noColor = !colour
+		m = step(t, m, snapshotMsg{cluster: priced(model.Build(autoModeInputs()), "")})
+		m = drive(t, m, "j", "enter")
+		checkGolden(t, "drill-80x24-pool-"+name, m.View().Content)
+		m = drive(t, m, "enter")
+		checkGolden(t, "drill-80x24-claim-"+name, m.View().Content)
+		m = drive(t, m, "d")
+		checkGolden(t, "drill-80x24-describe-"+name, m.View().Content)
+	}
 }

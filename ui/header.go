@@ -62,6 +62,9 @@ func (m Model) headerLine() string {
 			item{"mode " + modeWords(c.Mode), 85},
 			item{"region " + orDash(sanitize.Line(c.Region)), 70},
 		)
+		if c.Source == "demo" {
+			items = append(items, item{"DEMO", 95})
+		}
 	}
 	items = append(items, item{m.connection(), 100})
 	parts := fitItems(items, "  ", m.width)
@@ -78,6 +81,8 @@ func (m Model) connection() string {
 		return "■ stopped"
 	case m.cluster == nil:
 		return "… connecting"
+	case strings.HasPrefix(m.cluster.Source, "snapshot"):
+		return "■ " + sanitize.Line(m.cluster.Source)
 	case m.cluster.Connection.State == model.ConnectionReconnecting:
 		return "◌ reconnecting…"
 	case m.cluster.Connection.State == model.ConnectionStale:
@@ -112,8 +117,8 @@ func modeWords(mode model.Mode) string {
 var nodeKindOrder = []model.NodeKind{model.KindAuto, model.KindManagedNodeGroup,
 	model.KindKarpenter, model.KindFargate, model.KindHybrid, model.KindSelfManaged}
 
-// countsLine counts nodes by kind and the provisioning objects. Cost per
-// hour and per month will join it as items of their own.
+// countsLine counts nodes by kind and the provisioning objects, and says
+// what the nodes cost.
 func (m Model) countsLine() string {
 	c := m.cluster
 	if c == nil {
@@ -124,6 +129,7 @@ func (m Model) countsLine() string {
 		{fmt.Sprintf("%d NodePools", len(c.NodePools)), 50},
 		{fmt.Sprintf("%d NodeClaims", len(c.NodeClaims)), 40},
 	}
+	items = append(items, costItems(c.Cost)...)
 	return strings.Join(fitItems(items, "  ·  ", m.width), "  ·  ")
 }
 
@@ -152,6 +158,10 @@ func (m Model) problems() []string {
 	var out []string
 	if m.cluster != nil {
 		out = append(out, m.cluster.Problems...)
+		if errs := m.cluster.PricingErrors; len(errs) > 0 {
+			first, _, _ := strings.Cut(errs[0], "\n")
+			out = append(out, "pricing: "+first)
+		}
 	}
 	if m.endedSet && m.ended != nil {
 		out = append(out, "stopped: "+m.ended.Error())
@@ -169,27 +179,6 @@ func (m Model) problemLine() string {
 	return m.st.problem.Render(fit(text, m.width, false))
 }
 
-// footerLine offers the keys, or the filter's keys while one is typed.
-func (m Model) footerLine() string {
-	bindings := m.keys.shortHelp()
-	switch {
-	case m.typing:
-		bindings = m.keys.filterHelp()
-	case m.help:
-		bindings = m.keys.helpHelp()
-	}
-	items := make([]item, len(bindings))
-	for i, b := range bindings {
-		items[i] = item{b.key + " " + b.footer(), b.rank}
-	}
-	parts := fitItems(items, " · ", m.width)
-	for i, p := range parts {
-		k, d, _ := strings.Cut(p, " ")
-		parts[i] = m.st.key.Render(k) + " " + m.st.hint.Render(d)
-	}
-	return strings.Join(parts, m.st.hint.Render(" · "))
-}
-
 // panelTitle is a panel's title line: its number and name, how many rows
 // it shows of how many, and the pool and filter that narrow it.
 func (m Model) panelTitle(id panelID) string {
@@ -204,7 +193,8 @@ func (m Model) panelTitle(id panelID) string {
 		b.WriteString("  pool " + m.pool)
 	}
 	switch {
-	case m.typing && id == m.focus:
+	case m.prompt.active && m.prompt.kind == promptFilter && id == m.focus &&
+		len(m.stack) == 0:
 		b.WriteString("  filter /" + t.filter + "▏")
 	case t.filter != "":
 		b.WriteString("  filter /" + t.filter)

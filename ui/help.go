@@ -1,27 +1,76 @@
 package ui
 
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+)
+
+// newHelp is the Bubbles help model styled like the rest of the screen.
+func newHelp(st styles) help.Model {
+	h := help.New()
+	h.ShortSeparator = " · "
+	h.FullSeparator = "   "
+	h.Styles = help.Styles{
+		Ellipsis:       st.hint,
+		ShortKey:       st.key,
+		ShortDesc:      st.hint,
+		ShortSeparator: st.hint,
+		FullKey:        st.key,
+		FullDesc:       st.plain,
+		FullSeparator:  st.hint,
+	}
+	return h
+}
+
+// footerLine offers the keys that work where the user is, or the text of
+// the command, filter or search being typed, or the last command's answer.
+func (m Model) footerLine() string {
+	switch {
+	case m.prompt.active:
+		return m.prompt.line(&m.st)
+	case m.flash != "":
+		return m.st.problem.Render(fit(m.flash, m.width, false))
+	}
+	bindings := m.keys.listHelp(len(m.stack) > 0)
+	if v := m.top(); v != nil && v.text != nil {
+		bindings = m.keys.textHelp()
+	}
+	if m.help {
+		bindings = []key.Binding{key.NewBinding(key.WithHelp("?/esc", "close help")), m.keys.quit}
+	}
+	h := m.helpModel
+	h.SetWidth(m.width)
+	return h.ShortHelpView(bindings)
+}
+
 // helpLines is the help overlay, built from the key map so that it lists
 // exactly the keys that work, then a legend for the NodeClaims columns.
-// Groups are set apart by a blank line when the screen has room for it.
+// The groups sit side by side when the screen is wide enough, one under
+// another when not, and are never cut.
 func (m Model) helpLines(height int) []string {
 	groups := m.keys.fullHelp()
-	rows := 1 + 3
-	for _, g := range groups {
-		rows += len(g)
+	h := m.helpModel
+	h.SetWidth(0)
+
+	var body string
+	if all := h.FullHelpView(groups); cellWidth(firstLine(all)) <= m.width-2 {
+		body = all
+	} else {
+		parts := make([]string, 0, len(groups))
+		for _, g := range groups {
+			parts = append(parts, h.FullHelpView([][]key.Binding{g}))
+		}
+		body = strings.Join(parts, "\n")
 	}
-	spaced := rows+len(groups) <= height
 
 	lines := []string{m.st.title.Render(fit(" Keys", m.width, false))}
-	for _, group := range groups {
-		for _, b := range group {
-			lines = append(lines, "  "+m.st.key.Render(fit(b.key, 10, false))+" "+b.desc)
-		}
-		if spaced {
-			lines = append(lines, "")
-		}
+	for l := range strings.SplitSeq(body, "\n") {
+		lines = append(lines, clipLine("  "+l, m.width))
 	}
 
-	lines = append(lines, m.st.title.Render(fit(" NodeClaim conditions", m.width, false)))
+	lines = append(lines, "", m.st.title.Render(fit(" NodeClaim conditions", m.width, false)))
 	var legend []string
 	for _, cc := range claimConditions {
 		legend = append(legend, cc.title+" "+cc.cond)
@@ -33,6 +82,11 @@ func (m Model) helpLines(height int) []string {
 		lines = lines[:max(0, height)]
 	}
 	return lines
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
 }
 
 // wrapItems sets items on as many lines as they need, each line starting

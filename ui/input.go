@@ -2,70 +2,137 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/kubectl-automode/kubectl-automode/internal/sanitize"
 )
 
-// handleKey answers a key press. While a filter is being typed, keys go to
-// the filter; while help is open, only closing it and quitting work.
+// handleKey answers a key press. While a line is typed, keys go to it;
+// while help is open, only closing it and quitting work; otherwise the
+// keys act on the deepest drill-down level, or on the dashboard.
 func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
-	if m.typing {
-		m.typeFilter(msg)
-		return m, nil
+	m.flash = ""
+	if m.prompt.active {
+		return m.typeIntoPrompt(msg)
 	}
-	if k.quit.matches(msg) {
+	if matches(msg, k.quit) {
 		return m, tea.Quit
 	}
 	if m.help {
-		if k.help.matches(msg) || k.cancel.matches(msg) {
+		if matches(msg, k.help, k.cancel) {
 			m.help = false
 		}
 		return m, nil
 	}
 
-	t := m.tables[m.focus]
 	switch {
-	case k.help.matches(msg):
+	case matches(msg, k.help):
 		m.help = true
-	case k.next.matches(msg):
-		m.focusOn((m.focus + 1) % panelCount)
-	case k.prev.matches(msg):
-		m.focusOn((m.focus + panelCount - 1) % panelCount)
-	case k.jump.matches(msg):
-		m.focusOn(panelID(msg.String()[0] - '1'))
-	case k.filter.matches(msg):
-		m.typing = true
-	case k.sort.matches(msg):
-		t.cycleSort()
-	case k.reverse.matches(msg):
-		t.reverseSort()
-	case k.selectPool.matches(msg):
-		m.selectPool()
-	case k.clearPool.matches(msg):
-		m.clear(msg.String() == "c")
-	default:
-		m.navigate(msg)
+		return m, nil
+	case matches(msg, k.command):
+		m.startPrompt(promptCommand)
+		return m, nil
 	}
-	return m, nil
+	if v := m.top(); v != nil && v.text != nil {
+		return m, m.textKey(v, msg)
+	}
+	return m, m.listKey(msg)
 }
 
-// navigate moves the focused panel's cursor.
-func (m *Model) navigate(msg tea.KeyPressMsg) {
-	k, t := m.keys, m.tables[m.focus]
+// listKey answers a key over a list: the dashboard's focused panel or a
+// drill-down page.
+func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	t, _ := m.list()
+	onDashboard := len(m.stack) == 0
+	switch {
+	case matches(msg, k.open):
+		return m.open()
+	case matches(msg, k.describe, k.yaml, k.events):
+		if ref, ok := m.selectedRef(); ok {
+			return m.openText(ref, modeOf(k, msg))
+		}
+	case matches(msg, k.back):
+		m.escape()
+	case matches(msg, k.filter):
+		m.startPrompt(promptFilter)
+	case matches(msg, k.sort):
+		t.cycleSort()
+	case matches(msg, k.flip):
+		t.reverseSort()
+	case matches(msg, k.narrow):
+		m.narrow()
+	case matches(msg, k.clearPool):
+		m.setPool("")
+	case onDashboard && matches(msg, k.next):
+		m.focusOn((m.focus + 1) % panelCount)
+	case onDashboard && matches(msg, k.prev):
+		m.focusOn((m.focus + panelCount - 1) % panelCount)
+	case onDashboard && matches(msg, k.jump):
+		m.focusOn(panelID(msg.String()[0] - '1'))
+	default:
+		navigate(k, t, msg)
+	}
+	return nil
+}
+
+// textKey answers a key over a describe, YAML or events view.
+func (m *Model) textKey(v *view, msg tea.KeyPressMsg) tea.Cmd {
+	k, tv := m.keys, v.text
+	switch {
+	case matches(msg, k.back):
+		if tv.query != "" {
+			tv.setSearch("")
+			return nil
+		}
+		m.back()
+	case matches(msg, k.describe, k.yaml, k.events):
+		return m.showMode(v, modeOf(k, msg))
+	case matches(msg, k.search):
+		m.startPrompt(promptSearch)
+	case matches(msg, k.nextMatch):
+		tv.vp.HighlightNext()
+	case matches(msg, k.prevMatch):
+		tv.vp.HighlightPrevious()
+	case matches(msg, k.up):
+		tv.vp.ScrollUp(1)
+	case matches(msg, k.down):
+		tv.vp.ScrollDown(1)
+	case matches(msg, k.pageUp):
+		tv.vp.PageUp()
+	case matches(msg, k.pageDown):
+		tv.vp.PageDown()
+	case matches(msg, k.top):
+		tv.vp.GotoTop()
+	case matches(msg, k.bottom):
+		tv.vp.GotoBottom()
+	}
+	return nil
+}
+
+func modeOf(k keyMap, msg tea.KeyPressMsg) textMode {
+	switch {
+	case matches(msg, k.yaml):
+		return modeYAML
+	case matches(msg, k.events):
+		return modeEvents
+	}
+	return modeDescribe
+}
+
+// navigate moves a list's cursor.
+func navigate(k keyMap, t *table, msg tea.KeyPressMsg) {
 	page := max(1, t.height-1)
 	switch {
-	case k.up.matches(msg):
+	case matches(msg, k.up):
 		t.move(-1)
-	case k.down.matches(msg):
+	case matches(msg, k.down):
 		t.move(1)
-	case k.pageUp.matches(msg):
+	case matches(msg, k.pageUp):
 		t.move(-page)
-	case k.pageDown.matches(msg):
+	case matches(msg, k.pageDown):
 		t.move(page)
-	case k.top.matches(msg):
+	case matches(msg, k.top):
 		t.moveTo(0)
-	case k.bottom.matches(msg):
+	case matches(msg, k.bottom):
 		t.moveTo(-1)
 	}
 }
@@ -79,18 +146,27 @@ func (m *Model) focusOn(id panelID) {
 	m.arrange()
 }
 
-// selectPool narrows NodeClaims and Nodes to the NodePool under the
-// cursor, and moves on to its NodeClaims, the next thing one looks at.
-func (m *Model) selectPool() {
-	if m.focus != panelNodePools {
+// narrow is p on the dashboard: NodeClaims and Nodes show only the pool of
+// the selected row. From NodePools the focus moves on to its NodeClaims,
+// the next thing one looks at.
+func (m *Model) narrow() {
+	if len(m.stack) > 0 {
+		m.flash = "p narrows the dashboard; esc goes back to it"
 		return
 	}
-	pool := m.tables[panelNodePools].selected()
+	t := m.tables[m.focus]
+	if len(t.view) == 0 {
+		return
+	}
+	pool := t.rows[t.view[t.cursor]].pool
 	if pool == "" {
+		m.flash = "this row belongs to no NodePool"
 		return
 	}
 	m.setPool(pool)
-	m.focusOn(panelNodeClaims)
+	if m.focus == panelNodePools {
+		m.focusOn(panelNodeClaims)
+	}
 }
 
 func (m *Model) setPool(pool string) {
@@ -102,83 +178,16 @@ func (m *Model) setPool(pool string) {
 	}
 }
 
-// clear takes back one narrowing: esc clears the focused panel's filter
-// first, then the pool; c clears the pool only.
-func (m *Model) clear(poolOnly bool) {
-	if t := m.tables[m.focus]; !poolOnly && t.filter != "" {
+// escape takes back one step: a list's filter first, then the drill-down
+// level, then on the dashboard the pool narrowing.
+func (m *Model) escape() {
+	t, _ := m.list()
+	switch {
+	case t.filter != "":
 		t.setFilter("")
-		return
-	}
-	if m.pool != "" {
+	case len(m.stack) > 0:
+		m.back()
+	case m.pool != "":
 		m.setPool("")
 	}
-}
-
-// typeFilter edits the focused panel's filter as it is typed; the panel
-// narrows on every key.
-func (m *Model) typeFilter(msg tea.KeyPressMsg) {
-	t := m.tables[m.focus]
-	switch {
-	case m.keys.accept.matches(msg):
-		m.typing = false
-	case m.keys.cancel.matches(msg):
-		m.typing = false
-		t.setFilter("")
-	case msg.Code == tea.KeyBackspace:
-		if r := []rune(t.filter); len(r) > 0 {
-			t.setFilter(string(r[:len(r)-1]))
-		}
-	case msg.Text != "":
-		t.setFilter(t.filter + sanitize.Line(msg.Text))
-	}
-}
-
-// click focuses the panel under the pointer, or the tab, and puts the
-// cursor on the row clicked.
-func (m *Model) click(ms tea.Mouse) {
-	if ms.Button != tea.MouseLeft {
-		return
-	}
-	if m.screen.tabs && ms.Y == m.screen.tabsY {
-		_, spans := m.tabBar()
-		for id, s := range spans {
-			if ms.X >= s[0] && ms.X < s[1] {
-				m.focusOn(panelID(id))
-			}
-		}
-		return
-	}
-	p, ok := m.panelAt(ms.X, ms.Y)
-	if !ok {
-		return
-	}
-	if p.id != m.focus {
-		m.focusOn(p.id)
-	}
-	m.tables[p.id].clickRow(ms.Y - p.y - 2)
-}
-
-// wheel scrolls the panel under the pointer by three rows.
-func (m *Model) wheel(ms tea.Mouse) {
-	p, ok := m.panelAt(ms.X, ms.Y)
-	if !ok {
-		return
-	}
-	switch ms.Button {
-	case tea.MouseWheelUp:
-		m.tables[p.id].move(-3)
-	case tea.MouseWheelDown:
-		m.tables[p.id].move(3)
-	}
-}
-
-func (m *Model) panelAt(x, y int) (placement, bool) {
-	for _, b := range m.screen.bands {
-		for _, p := range b.panels {
-			if x >= p.x && x < p.x+p.w && y >= p.y && y < p.y+p.h {
-				return p, true
-			}
-		}
-	}
-	return placement{}, false
 }

@@ -1,121 +1,114 @@
 package ui
 
 import (
-	"slices"
-
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
-// binding is one action and the keys that do it. It carries its own help
-// text, so the help overlay and the footer are built from the same map the
-// key handling reads and cannot drift from it.
-type binding struct {
-	keys []string // as tea.KeyPressMsg.String spells them
-	key  string   // how help shows the keys
-	desc string
-	// short is the footer's word for it, when desc is too long there.
-	short string
-	// rank orders the footer's hints: a narrow footer drops the lowest.
-	rank int
-}
-
-// footer is the description the footer shows.
-func (b binding) footer() string {
-	if b.short != "" {
-		return b.short
-	}
-	return b.desc
-}
-
-func (b binding) matches(msg tea.KeyPressMsg) bool {
-	return slices.Contains(b.keys, msg.String())
-}
-
-// keyMap is every key the dashboard answers to, in the habits of k9s and
-// less: arrows or j/k, g/G, / to filter, ? for help.
+// keyMap is every key the UI answers to, in the habits of k9s and less:
+// arrows or j/k, g/G, enter to open, esc to go back, / to filter or search,
+// : for commands, ? for help. The footer and the help overlay are built from
+// these same bindings, so they list exactly the keys that work.
 type keyMap struct {
-	up, down, pageUp, pageDown, top, bottom binding
+	up, down, pageUp, pageDown, top, bottom key.Binding
 
-	next, prev, jump binding
-	selectPool       binding
-	clearPool        binding
+	next, prev, jump key.Binding
 
-	filter, sort, reverse binding
-	help, quit            binding
+	open, back         key.Binding
+	narrow, clearPool  key.Binding
+	describe, yaml     key.Binding
+	events             key.Binding
+	filter, sort, flip key.Binding
+	command, help      key.Binding
+	quit               key.Binding
 
-	// While typing a filter.
-	accept, cancel binding
+	// In a describe, YAML or events view.
+	search, nextMatch, prevMatch key.Binding
+
+	// While typing a filter, a search or a command.
+	accept, cancel key.Binding
 }
 
 func defaultKeys() keyMap {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
 	return keyMap{
-		up:       binding{keys: []string{"up", "k"}, key: "↑/k", desc: "up"},
-		down:     binding{keys: []string{"down", "j"}, key: "↓/j", desc: "down"},
-		pageUp:   binding{keys: []string{"pgup", "ctrl+b"}, key: "pgup", desc: "page up"},
-		pageDown: binding{keys: []string{"pgdown", "ctrl+f", "space"}, key: "pgdn", desc: "page down"},
-		top:      binding{keys: []string{"g", "home"}, key: "g", desc: "first row"},
-		bottom:   binding{keys: []string{"G", "end"}, key: "G", desc: "last row"},
+		up:       b([]string{"up", "k"}, "↑/k", "up"),
+		down:     b([]string{"down", "j"}, "↓/j", "down"),
+		pageUp:   b([]string{"pgup", "ctrl+b"}, "pgup", "page up"),
+		pageDown: b([]string{"pgdown", "ctrl+f", "space"}, "pgdn", "page down"),
+		top:      b([]string{"g", "home"}, "g", "top"),
+		bottom:   b([]string{"G", "end"}, "G", "bottom"),
 
-		next: binding{keys: []string{"tab", "right", "l"}, key: "tab", desc: "next panel"},
-		prev: binding{keys: []string{"shift+tab", "left", "h"}, key: "shift+tab", desc: "previous panel"},
-		jump: binding{keys: []string{"1", "2", "3", "4", "5"}, key: "1-5", desc: "go to panel"},
+		next: b([]string{"tab", "right", "l"}, "tab", "next panel"),
+		prev: b([]string{"shift+tab", "left", "h"}, "shift+tab", "previous panel"),
+		jump: b([]string{"1", "2", "3", "4", "5"}, "1-5", "go to panel"),
 
-		selectPool: binding{keys: []string{"enter"}, key: "enter",
-			desc: "on a NodePool: narrow claims and nodes to it", short: "select pool"},
-		clearPool: binding{keys: []string{"esc", "c"}, key: "esc/c", desc: "clear filter, then pool"},
+		open:      b([]string{"enter"}, "enter", "open"),
+		back:      b([]string{"esc"}, "esc", "back; on the dashboard clear filter, then pool"),
+		narrow:    b([]string{"p"}, "p", "narrow claims and nodes to this pool"),
+		clearPool: b([]string{"c"}, "c", "clear the pool narrowing"),
+		describe:  b([]string{"d"}, "d", "describe"),
+		yaml:      b([]string{"y"}, "y", "yaml"),
+		events:    b([]string{"e"}, "e", "events"),
 
-		filter:  binding{keys: []string{"/"}, key: "/", desc: "filter"},
-		sort:    binding{keys: []string{"s"}, key: "s", desc: "sort by the next column", short: "sort"},
-		reverse: binding{keys: []string{"S"}, key: "S", desc: "reverse sort"},
-		help:    binding{keys: []string{"?"}, key: "?", desc: "help"},
-		quit:    binding{keys: []string{"q", "ctrl+c"}, key: "q", desc: "quit"},
+		filter:  b([]string{"/"}, "/", "filter"),
+		sort:    b([]string{"s"}, "s", "sort by next column"),
+		flip:    b([]string{"S"}, "S", "reverse sort"),
+		command: b([]string{":"}, ":", "command (:pools :claims :nodes :ctx NAME :q)"),
+		help:    b([]string{"?"}, "?", "help"),
+		quit:    b([]string{"q", "ctrl+c"}, "q", "quit"),
 
-		accept: binding{keys: []string{"enter"}, key: "enter", desc: "keep filter"},
-		cancel: binding{keys: []string{"esc"}, key: "esc", desc: "clear filter"},
+		search:    b([]string{"/"}, "/", "search"),
+		nextMatch: b([]string{"n"}, "n", "next match"),
+		prevMatch: b([]string{"N"}, "N", "previous match"),
+
+		accept: b([]string{"enter"}, "enter", "apply"),
+		cancel: b([]string{"esc"}, "esc", "cancel"),
 	}
 }
 
-// shortHelp is what the footer offers, most useful first: a narrow footer
-// drops hints from the end of this list.
-func (k keyMap) shortHelp() []binding {
-	return ranked(k.help, k.quit, k.filter, k.selectPool, k.sort, k.next, k.jump)
+// matches reports whether a key press is one of the binding's keys.
+func matches(msg tea.KeyPressMsg, b ...key.Binding) bool {
+	return key.Matches(msg, b...)
 }
 
-// ranked gives bindings falling ranks in the order given, and puts quit
-// last on the line, where people look for it.
-func ranked(bs ...binding) []binding {
-	var out []binding
-	var quit *binding
-	for i, b := range bs {
-		b.rank = len(bs) - i
-		if b.desc == "quit" {
-			quit = &b
-			continue
-		}
-		out = append(out, b)
+// listHelp is the footer over a list, most useful first: a narrow footer
+// drops hints from the end, so quit comes before the nice-to-knows. A drill-down page offers the way back where the
+// dashboard offers its panels.
+func (k keyMap) listHelp(page bool) []key.Binding {
+	if page {
+		return []key.Binding{k.help, withDesc(k.back, "back"), k.open, k.describe, k.quit,
+			k.yaml, k.events, k.filter, k.sort}
 	}
-	if quit != nil {
-		out = append(out, *quit)
-	}
-	return out
+	return []key.Binding{k.help, k.open, k.describe, k.filter, withDesc(k.command, "command"),
+		k.quit, k.narrow, k.sort, k.next}
 }
 
-// fullHelp is the help overlay, in groups of navigation, panels, list and
+// withDesc is b with a shorter description, for the footer.
+func withDesc(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// textHelp is the footer over a describe, YAML or events view.
+func (k keyMap) textHelp() []key.Binding {
+	return []key.Binding{k.help, withDesc(k.back, "back"), k.search, k.nextMatch, k.quit,
+		k.describe, k.yaml, k.events}
+}
+
+// typingHelp is the footer while a filter, search or command is typed.
+func (k keyMap) typingHelp() []key.Binding {
+	return []key.Binding{k.accept, k.cancel}
+}
+
+// fullHelp is the help overlay, in groups: moving, opening, lists and the
 // program.
-func (k keyMap) fullHelp() [][]binding {
-	return [][]binding{
-		{k.up, k.down, k.pageUp, k.pageDown, k.top, k.bottom},
-		{k.next, k.prev, k.jump, k.selectPool, k.clearPool},
-		{k.filter, k.sort, k.reverse, k.help, k.quit},
+func (k keyMap) fullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.up, k.down, k.pageUp, k.pageDown, k.top, k.bottom, k.next, k.prev, k.jump},
+		{k.open, k.back, k.describe, k.yaml, k.events, k.nextMatch, k.prevMatch},
+		{k.filter, k.sort, k.flip, k.narrow, k.clearPool, k.command, k.help, k.quit},
 	}
-}
-
-// filterHelp is the footer while a filter is being typed.
-func (k keyMap) filterHelp() []binding {
-	return ranked(k.accept, k.cancel)
-}
-
-// helpHelp is the footer while the help overlay is open.
-func (k keyMap) helpHelp() []binding {
-	return ranked(binding{key: "?/esc", desc: "close help"}, k.quit)
 }

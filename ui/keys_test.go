@@ -2,9 +2,9 @@ package ui
 
 import tea "charm.land/bubbletea/v2"
 
-// key builds the message a terminal sends for a key, by the name
+// keyMsg builds the message a terminal sends for a key, by the name
 // tea.KeyPressMsg.String gives it.
-func key(name string) tea.KeyPressMsg {
+func keyMsg(name string) tea.KeyPressMsg {
 	special := map[string]tea.KeyPressMsg{
 		"enter":     {Code: tea.KeyEnter},
 		"esc":       {Code: tea.KeyEscape},

@@ -1,15 +1,28 @@
 package ui
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Terminal sizes at which the dashboard shows every panel at once. Below
 // them the panels become tabs, one at a time at full size, so that 80×24
 // shows whole rows rather than slivers of five tables.
 const (
+	minWidth      = 40
+	minHeight     = 8
 	stackedWidth  = 100
 	stackedHeight = 30
 	wideWidth     = 160
 	wideHeight    = 40
+)
+
+// A drill-down level fills the screen under the header: the breadcrumb,
+// a title line, then its list or text down to the footer.
+const (
+	crumbY   = headerLines
+	levelY   = headerLines + 1
+	contentY = headerLines + 2
 )
 
 // placement is a panel's box on screen, title line included.
@@ -33,6 +46,7 @@ type screenLayout struct {
 	bands    []band
 	problemY int // -1 without a problem line
 	footerY  int
+	contentH int // lines a drill-down level's list or text gets
 }
 
 const headerLines = 2
@@ -67,7 +81,23 @@ func (m *Model) arrange() {
 			m.tables[p.id].setSize(p.w, p.h-2)
 		}
 	}
+	s.contentH = max(0, bottom-contentY)
+	for _, v := range m.stack {
+		if v.list != nil {
+			v.list.setSize(m.width, s.contentH-1)
+		}
+		if v.text != nil {
+			v.text.vp.SetWidth(max(0, m.width))
+			v.text.vp.SetHeight(s.contentH)
+		}
+	}
 	m.screen = s
+}
+
+// tooSmall reports whether the terminal cannot hold even one panel with a
+// row; the screen then says so in one line rather than drawing scraps.
+func (m Model) tooSmall() bool {
+	return m.width < minWidth || m.height < minHeight
 }
 
 // wideBands: NodePools beside NodeClasses, then NodeClaims beside Nodes,
@@ -127,6 +157,11 @@ func (m *Model) row(y, h int, ids ...panelID) band {
 // render draws the screen as text: every line at most the terminal's
 // width, and no more lines than its height.
 func (m Model) render() string {
+	if m.tooSmall() {
+		msg := fmt.Sprintf("terminal too small: %d×%d, need %d×%d", m.width, m.height,
+			minWidth, minHeight)
+		return clipLine(msg, max(0, m.width))
+	}
 	lines := make([]string, max(0, m.height))
 	blank := strings.Repeat(" ", max(0, m.width))
 	for i := range lines {
@@ -143,15 +178,23 @@ func (m Model) render() string {
 	// construction and skip it, a frame's largest saving.
 	put(0, clipLine(m.headerLine(), m.width))
 	put(1, clipLine(m.countsLine(), m.width))
-	if m.screen.tabs {
+	switch {
+	case len(m.stack) > 0:
+		put(crumbY, m.breadcrumbLine())
+	case m.screen.tabs:
 		bar, _ := m.tabBar()
 		put(m.screen.tabsY, clipLine(bar, m.width))
 	}
-	if m.help {
+	switch {
+	case m.help:
 		for i, l := range m.helpLines(m.screen.footerY - headerLines) {
 			put(headerLines+i, l)
 		}
-	} else {
+	case len(m.stack) > 0:
+		for i, l := range m.levelLines(m.top()) {
+			put(levelY+i, l)
+		}
+	default:
 		for _, b := range m.screen.bands {
 			for i, l := range m.bandLines(b) {
 				put(b.y+i, l)

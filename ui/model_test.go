@@ -14,7 +14,7 @@ import (
 func press(t testing.TB, m Model, keys ...string) Model {
 	t.Helper()
 	for _, k := range keys {
-		m = step(t, m, key(k))
+		m = step(t, m, keyMsg(k))
 	}
 	return m
 }
@@ -51,7 +51,7 @@ func TestFilterNarrowsTheFocusedPanelBySubsequence(t *testing.T) {
 	if got, want := shown(m, panelNodePools), []string{"general-purpose", "gpu"}; !slices.Equal(got, want) {
 		t.Errorf("NodePools after backspace = %v, want %v", got, want)
 	}
-	if m.typing {
+	if m.prompt.active {
 		t.Error("enter did not end typing")
 	}
 	m = press(t, m, "q")
@@ -63,7 +63,7 @@ func TestFilterNarrowsTheFocusedPanelBySubsequence(t *testing.T) {
 
 func TestQKeyTypesIntoTheFilterInsteadOfQuitting(t *testing.T) {
 	m := press(t, autoModel(t, 80, 24), "/")
-	next, cmd := m.Update(key("q"))
+	next, cmd := m.Update(keyMsg("q"))
 	if cmd != nil {
 		t.Fatalf("q while typing a filter returned a command: %T", cmd())
 	}
@@ -95,10 +95,10 @@ func TestSortCyclesColumnsAndReverses(t *testing.T) {
 	}
 }
 
-func TestEnterOnAPoolNarrowsClaimsAndNodesAndCClearsIt(t *testing.T) {
-	m := press(t, autoModel(t, 80, 24), "j", "enter")
+func TestPOnAPoolNarrowsClaimsAndNodesAndCClearsIt(t *testing.T) {
+	m := press(t, autoModel(t, 80, 24), "j", "p")
 	if m.focus != panelNodeClaims {
-		t.Errorf("focus after enter = %d, want NodeClaims", m.focus)
+		t.Errorf("focus after p = %d, want NodeClaims", m.focus)
 	}
 	if got, want := shown(m, panelNodeClaims), []string{"gpu-j7k8l", "gpu-m9n0p"}; !slices.Equal(got, want) {
 		t.Errorf("NodeClaims narrowed to gpu = %v, want %v", got, want)
@@ -120,10 +120,21 @@ func TestEnterOnAPoolNarrowsClaimsAndNodesAndCClearsIt(t *testing.T) {
 	}
 }
 
-func TestEnterOutsideNodePoolsDoesNotNarrow(t *testing.T) {
-	m := press(t, autoModel(t, 80, 24), "3", "enter")
-	if m.pool != "" || len(shown(m, panelNodes)) != 4 {
-		t.Errorf("enter on Nodes narrowed to %q", m.pool)
+func TestPOnANodeNarrowsToItsPool(t *testing.T) {
+	m := press(t, autoModel(t, 80, 24), "3", "G", "p")
+	if m.pool != "gpu" || m.focus != panelNodes {
+		t.Errorf("p on node i-0d44 narrowed to %q with focus %d, want gpu on Nodes", m.pool,
+			m.focus)
+	}
+	if got := shown(m, panelNodeClaims); len(got) != 2 {
+		t.Errorf("NodeClaims narrowed to gpu = %v", got)
+	}
+}
+
+func TestEnterDoesNotNarrowThePool(t *testing.T) {
+	m := press(t, autoModel(t, 80, 24), "j", "enter")
+	if m.pool != "" {
+		t.Errorf("enter narrowed the dashboard to %q; p does that", m.pool)
 	}
 }
 
@@ -217,7 +228,7 @@ func TestNavigationKeys(t *testing.T) {
 func TestQuitKeysReturnTeaQuit(t *testing.T) {
 	for _, k := range []string{"q", "ctrl+c"} {
 		t.Run(k, func(t *testing.T) {
-			_, cmd := autoModel(t, 80, 24).Update(key(k))
+			_, cmd := autoModel(t, 80, 24).Update(keyMsg(k))
 			if cmd == nil {
 				t.Fatal("no command")
 			}
@@ -233,8 +244,8 @@ func TestHelpOverlayListsTheKeyMap(t *testing.T) {
 	view := m.View().Content
 	for _, group := range m.keys.fullHelp() {
 		for _, b := range group {
-			if !strings.Contains(view, b.desc) {
-				t.Errorf("help does not list %q", b.desc)
+			if !strings.Contains(view, b.Help().Desc) {
+				t.Errorf("help does not list %q", b.Help().Desc)
 			}
 		}
 	}

@@ -74,7 +74,7 @@ func conditionCell(conds []model.Condition, condType, good string) cell {
 		case "":
 			return cell{text: "-", tone: toneMuted}
 		case model.StatusUnknown:
-			return cell{text: "?"}
+			return cell{text: "unknown"}
 		}
 		return cell{text: yesNo(s)}
 	}

@@ -5,8 +5,8 @@ import (
 	"github.com/kubectl-automode/kubectl-automode/model"
 )
 
-// nodePoolColumns are the NodePools panel's columns. Cost columns will sit
-// between MEMORY and READY, at a priority between the two.
+// nodePoolColumns are the NodePools panel's columns. COST is the pool's
+// nodes' EC2 price and Auto Mode fee per hour, added up.
 var nodePoolColumns = []column{
 	{title: "NAME", priority: 100, name: true},
 	{title: "ORIGIN", priority: 90},
@@ -14,6 +14,7 @@ var nodePoolColumns = []column{
 	{title: "NODES", priority: 80, numeric: true},
 	{title: "CPU", priority: 70, numeric: true},
 	{title: "MEMORY", priority: 60, numeric: true},
+	{title: "COST/H", priority: 65, numeric: true},
 	{title: "READY", priority: 85},
 	{title: "AGE", priority: 40, numeric: true},
 }
@@ -31,6 +32,7 @@ func nodePoolRows(c *model.Cluster) []row {
 			{text: itoa(p.Nodes), order: float64(p.Nodes)},
 			usedOf(p.Requests.CPUMillis, p.Limits.CPUMillis, cores),
 			usedOf(p.Requests.MemoryBytes, p.Limits.MemoryBytes, bytesIEC),
+			costCell(p.Cost),
 			status(p.Ready, model.StatusTrue),
 			ageCell(c.BuiltAt, p.Created),
 		}})

@@ -8,7 +8,8 @@ import (
 )
 
 // nodeColumns are the Nodes panel's columns. The EC2 price and the Auto
-// Mode fee will be two more columns after READY, kept apart on purpose.
+// Mode fee per hour are columns of their own, kept apart on purpose: the
+// fee is what Auto Mode adds to the bill (facts sheet §7).
 var nodeColumns = []column{
 	{title: "NAME", priority: 100, name: true},
 	{title: "KIND", priority: 95},
@@ -18,6 +19,8 @@ var nodeColumns = []column{
 	{title: "ZONE", priority: 40},
 	{title: "PODS", priority: 85, numeric: true},
 	{title: "READY", priority: 90},
+	{title: "EC2/H", priority: 60, numeric: true},
+	{title: "FEE/H", priority: 65, numeric: true},
 	{title: "AGE", priority: 30, numeric: true},
 }
 
@@ -41,6 +44,8 @@ func nodeRows(c *model.Cluster) []row {
 			{text: orDash(sanitize.Line(n.Zone))},
 			podsCell(n.Pods, n.MaxPods),
 			nodeReadyCell(n),
+			ec2Cell(n.Price),
+			feeCell(n),
 			ageCell(c.BuiltAt, n.Created),
 		}})
 	}

@@ -14,19 +14,25 @@ const (
 	panelCount
 )
 
-// panelSpec is what a panel draws: its title, its columns and how to turn
-// a snapshot into its rows. narrowed panels follow the selected NodePool.
+// panelSpec is what a list draws: its title, its columns and how to turn
+// a snapshot into its rows. narrowed panels follow the selected NodePool;
+// kind is the kind of object a row is, for the drill-down.
 type panelSpec struct {
 	title    string
 	columns  []column
 	rows     func(*model.Cluster) []row
 	narrowed bool
+	kind     string
 }
 
 var panels = [panelCount]panelSpec{
-	panelNodePools:   {"NodePools", nodePoolColumns, nodePoolRows, false},
-	panelNodeClaims:  {"NodeClaims", nodeClaimColumns, nodeClaimRows, true},
-	panelNodes:       {"Nodes", nodeColumns, nodeRows, true},
-	panelComponents:  {"Components", componentColumns, componentRows, false},
-	panelNodeClasses: {"NodeClasses", nodeClassColumns, nodeClassRows, false},
+	panelNodePools:   {"NodePools", nodePoolColumns, nodePoolRows, false, "NodePool"},
+	panelNodeClaims:  {"NodeClaims", nodeClaimColumns, nodeClaimRows, true, "NodeClaim"},
+	panelNodes:       {"Nodes", nodeColumns, nodeRows, true, "Node"},
+	panelComponents:  {"Components", componentColumns, componentRows, false, kindComponent},
+	panelNodeClasses: {"NodeClasses", nodeClassColumns, nodeClassRows, false, "NodeClass"},
 }
+
+// podPanel lists a Node's pods on its page; pods have no panel of their
+// own on the dashboard.
+var podPanel = panelSpec{"Pods", podColumns, podRows, false, "Pod"}

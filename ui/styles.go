@@ -49,7 +49,12 @@ type styles struct {
 	hint         lipgloss.Style
 	brand        lipgloss.Style
 	problem      lipgloss.Style
-	separator    string
+	plain        lipgloss.Style
+	crumb        lipgloss.Style
+	// match and matchSelected mark search matches in a text view.
+	match         lipgloss.Style
+	matchSelected lipgloss.Style
+	separator     string
 
 	// colour is false when NO_COLOR or Options.NoColor turned colour off.
 	colour bool
@@ -80,6 +85,10 @@ func newStyles(noColor, dark bool) styles {
 	s.hint = plain
 	s.brand = plain.Bold(true)
 	s.problem = plain.Bold(true)
+	s.plain = plain
+	s.crumb = plain.Bold(true)
+	s.match = plain.Reverse(true)
+	s.matchSelected = plain.Reverse(true).Bold(true).Underline(true)
 	s.separator = "│"
 	if noColor {
 		return s
@@ -96,6 +105,8 @@ func newStyles(noColor, dark bool) styles {
 	s.hint = s.hint.Foreground(colour(toneMuted))
 	s.brand = s.brand.Foreground(colour(toneAccent))
 	s.problem = s.problem.Foreground(colour(toneBad))
+	s.crumb = s.crumb.Foreground(colour(toneAccent))
+	s.matchSelected = plain.Bold(true).Reverse(true).Foreground(colour(toneWarn))
 	return s
 }
 

@@ -164,6 +164,9 @@ func (t *table) layoutRow(r *row) {
 			c = r.cells[ci]
 		}
 		seg := fit(c.text, t.widths[i], t.cols[ci].numeric)
+		if t.cols[ci].fill {
+			seg = fitWords(c.text, t.widths[i])
+		}
 		r.segs = append(r.segs, seg)
 		r.styled = r.styled || c.tone != toneNone
 		if i > 0 {

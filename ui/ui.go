@@ -1,45 +1,84 @@
 package ui
 
 import (
+	"context"
 	"os"
 
+	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/kubectl-automode/kubectl-automode/model"
 )
+
+// Details answers a detail view's questions about one object. It is the
+// only way the UI reaches the cluster; *kube.Details satisfies it. Each
+// call runs in a tea.Cmd, off the update loop.
+type Details interface {
+	Describe(ctx context.Context, ref model.Ref) (string, error)
+	YAML(ctx context.Context, ref model.Ref) (string, error)
+	Events(ctx context.Context, ref model.Ref) ([]model.Event, error)
+}
+
+// Source is what the UI draws from: a stream of snapshots, the stream's
+// result once it closes, and details on demand.
+type Source struct {
+	Snapshots <-chan *model.Cluster
+	Done      <-chan error
+	Details   Details
+}
 
 // Options are the choices the command line passes to the UI.
 type Options struct {
 	// NoColor draws without colour, for --no-color. NO_COLOR in the
 	// environment does the same whatever this says (no-color.org).
 	NoColor bool
+	// Details answers describe, YAML and events; nil shows a one-line
+	// error in those views.
+	Details Details
+	// SwitchContext opens the named kubeconfig context for `:ctx NAME`.
+	// The caller stops the source it replaces. Nil refuses the command.
+	SwitchContext func(name string) (Source, error)
 }
 
-// snapshotMsg carries a new snapshot into Update.
-type snapshotMsg struct{ cluster *model.Cluster }
+// snapshotMsg carries a new snapshot into Update; gen says which source
+// sent it, so that a late snapshot of a context left behind is dropped.
+type snapshotMsg struct {
+	cluster *model.Cluster
+	gen     int
+}
 
 // sourceDoneMsg says the snapshot stream ended, with the source's error.
-type sourceDoneMsg struct{ err error }
+type sourceDoneMsg struct {
+	err error
+	gen int
+}
 
 // Model is the root Bubble Tea model: the newest snapshot, one table per
-// panel, and where the user is. It redraws only when a snapshot arrives or
-// the user does something; there is no timer.
+// panel, the drill-down, and where the user is. It redraws only when a
+// snapshot arrives or the user does something; there is no timer.
 type Model struct {
 	snapshots <-chan *model.Cluster
 	done      <-chan error
+	gen       int
+	details   Details
+	switchCtx func(string) (Source, error)
 
-	keys    keyMap
-	st      styles
-	noColor bool
+	keys      keyMap
+	helpModel help.Model
+	st        styles
+	noColor   bool
 
 	cluster    *model.Cluster
 	nodeCounts string
 	tables     [panelCount]*table
 
 	focus  panelID
-	pool   string // the NodePool NodeClaims and Nodes are narrowed to
-	typing bool   // a filter is being typed into the focused panel
+	pool   string  // the NodePool NodeClaims and Nodes are narrowed to
+	stack  []*view // the drill-down; empty on the dashboard
+	prompt prompt  // a filter, search or command being typed
+	flash  string  // a command's one-line answer, until the next key
 	help   bool
+	seq    int // numbers detail fetches, so that a late answer is dropped
 
 	width, height int
 	screen        screenLayout
@@ -60,17 +99,29 @@ func NewWithOptions(snapshots <-chan *model.Cluster, done <-chan error, opts Opt
 	m := Model{
 		snapshots: snapshots,
 		done:      done,
+		details:   opts.Details,
+		switchCtx: opts.SwitchContext,
 		keys:      defaultKeys(),
-		st:        newStyles(noColor, true),
 		noColor:   noColor,
 		width:     80,
 		height:    24,
 	}
+	m.setStyles(newStyles(noColor, true))
 	for id := range panelCount {
 		m.tables[id] = newTable(panels[id].columns)
 	}
 	m.arrange()
 	return m
+}
+
+func (m *Model) setStyles(st styles) {
+	m.st = st
+	m.helpModel = newHelp(st)
+	for _, v := range m.stack {
+		if v.text != nil {
+			v.text.style(&m.st)
+		}
+	}
 }
 
 // Init waits for the first snapshot and asks the terminal for its
@@ -81,12 +132,20 @@ func (m Model) Init() tea.Cmd {
 
 // next waits for the next snapshot, or for the source to end.
 func (m Model) next() tea.Cmd {
+	snapshots, done, gen := m.snapshots, m.done, m.gen
+	if snapshots == nil {
+		return nil
+	}
 	return func() tea.Msg {
-		c, ok := <-m.snapshots
+		c, ok := <-snapshots
 		if !ok {
-			return sourceDoneMsg{err: <-m.done}
+			var err error
+			if done != nil {
+				err = <-done
+			}
+			return sourceDoneMsg{err: err, gen: gen}
 		}
-		return snapshotMsg{cluster: c}
+		return snapshotMsg{cluster: c, gen: gen}
 	}
 }
 
@@ -94,16 +153,25 @@ func (m Model) next() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case snapshotMsg:
-		m.apply(msg.cluster)
-		return m, m.next()
+		if msg.gen != m.gen {
+			return m, nil
+		}
+		cmd := m.apply(msg.cluster)
+		return m, tea.Batch(m.next(), cmd)
 	case sourceDoneMsg:
-		m.ended, m.endedSet = msg.err, true
-		m.arrange()
+		if msg.gen == m.gen {
+			m.ended, m.endedSet = msg.err, true
+			m.arrange()
+		}
+	case detailMsg:
+		m.gotDetail(msg)
+	case contextMsg:
+		return m.switched(msg)
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.arrange()
 	case tea.BackgroundColorMsg:
-		m.st = newStyles(m.noColor, msg.IsDark())
+		m.setStyles(newStyles(m.noColor, msg.IsDark()))
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case tea.MouseClickMsg:
@@ -114,18 +182,24 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// apply draws a new snapshot into every panel. Rows are built and laid
-// out here, once, not on every frame.
-func (m *Model) apply(c *model.Cluster) {
+// apply draws a new snapshot into every panel and every open drill-down
+// level. Rows are built and laid out here, once, not on every frame. A
+// detail view whose object changed fetches its text again.
+func (m *Model) apply(c *model.Cluster) tea.Cmd {
 	if c == nil {
-		return
+		return nil
 	}
 	m.cluster = c
 	m.nodeCounts = countNodes(c)
 	for id := range panelCount {
 		m.tables[id].setRows(panels[id].rows(c))
 	}
+	var cmds []tea.Cmd
+	for _, v := range m.stack {
+		cmds = append(cmds, m.refreshView(v))
+	}
 	m.arrange()
+	return tea.Batch(cmds...)
 }
 
 // View draws the whole screen in the alternate screen, with mouse clicks
