@@ -38,7 +38,8 @@ func (m Model) footerLine() string {
 		bindings = m.keys.textHelp()
 	}
 	if m.help {
-		bindings = []key.Binding{key.NewBinding(key.WithHelp("?/esc", "close help")), m.keys.quit}
+		bindings = []key.Binding{key.NewBinding(key.WithKeys("?", "esc"),
+			key.WithHelp("?/esc", "close help")), m.keys.quit}
 	}
 	h := m.helpModel
 	h.SetWidth(m.width)
@@ -47,36 +48,44 @@ func (m Model) footerLine() string {
 
 // helpLines is the help overlay, built from the key map so that it lists
 // exactly the keys that work, then a legend for the NodeClaims columns.
-// The groups sit side by side when the screen is wide enough, one under
-// another when not, and are never cut.
+// Groups of keys sit side by side as far as the width allows and under one
+// another after that, so that none is cut; the legend goes first when the
+// screen is short.
 func (m Model) helpLines(height int) []string {
-	groups := m.keys.fullHelp()
 	h := m.helpModel
 	h.SetWidth(0)
-
-	var body string
-	if all := h.FullHelpView(groups); cellWidth(firstLine(all)) <= m.width-2 {
-		body = all
-	} else {
-		parts := make([]string, 0, len(groups))
-		for _, g := range groups {
-			parts = append(parts, h.FullHelpView([][]key.Binding{g}))
+	var rows [][][]key.Binding
+	for _, g := range m.keys.fullHelp() {
+		if n := len(rows); n > 0 {
+			wider := append(append([][]key.Binding{}, rows[n-1]...), g)
+			if cellWidth(firstLine(h.FullHelpView(wider))) <= m.width-2 {
+				rows[n-1] = wider
+				continue
+			}
 		}
-		body = strings.Join(parts, "\n")
+		rows = append(rows, [][]key.Binding{g})
 	}
 
 	lines := []string{m.st.title.Render(fit(" Keys", m.width, false))}
-	for l := range strings.SplitSeq(body, "\n") {
-		lines = append(lines, clipLine("  "+l, m.width))
+	for _, r := range rows {
+		for l := range strings.SplitSeq(h.FullHelpView(r), "\n") {
+			lines = append(lines, clipLine("  "+l, m.width))
+		}
 	}
 
-	lines = append(lines, "", m.st.title.Render(fit(" NodeClaim conditions", m.width, false)))
 	var legend []string
 	for _, cc := range claimConditions {
 		legend = append(legend, cc.title+" "+cc.cond)
 	}
-	legend = append(legend, "values: yes, no, ? unknown, - not reported")
-	lines = append(lines, wrapItems(legend, "  ", "  ", m.width)...)
+	legend = append(legend, "values: yes, no, unknown, - not reported")
+	legendLines := wrapItems(legend, "  ", "  ", m.width)
+	if len(lines)+len(legendLines)+2 <= height {
+		lines = append(lines, "")
+	}
+	lines = append(lines, m.st.title.Render(fit(" NodeClaim conditions", m.width, false)))
+	for _, l := range legendLines {
+		lines = append(lines, clipLine(l, m.width))
+	}
 
 	if len(lines) > height {
 		lines = lines[:max(0, height)]

@@ -46,8 +46,8 @@ func defaultKeys() keyMap {
 		jump: b([]string{"1", "2", "3", "4", "5"}, "1-5", "go to panel"),
 
 		open:      b([]string{"enter"}, "enter", "open"),
-		back:      b([]string{"esc"}, "esc", "back; on the dashboard clear filter, then pool"),
-		narrow:    b([]string{"p"}, "p", "narrow claims and nodes to this pool"),
+		back:      b([]string{"esc"}, "esc", "back, or clear filter then pool"),
+		narrow:    b([]string{"p"}, "p", "narrow to this row's pool"),
 		clearPool: b([]string{"c"}, "c", "clear the pool narrowing"),
 		describe:  b([]string{"d"}, "d", "describe"),
 		yaml:      b([]string{"y"}, "y", "yaml"),
@@ -56,7 +56,7 @@ func defaultKeys() keyMap {
 		filter:  b([]string{"/"}, "/", "filter"),
 		sort:    b([]string{"s"}, "s", "sort by next column"),
 		flip:    b([]string{"S"}, "S", "reverse sort"),
-		command: b([]string{":"}, ":", "command (:pools :claims :nodes :ctx NAME :q)"),
+		command: b([]string{":"}, ":", "command: :pools :nodes :ctx NAME :q"),
 		help:    b([]string{"?"}, "?", "help"),
 		quit:    b([]string{"q", "ctrl+c"}, "q", "quit"),
 
@@ -103,12 +103,12 @@ func (k keyMap) typingHelp() []key.Binding {
 	return []key.Binding{k.accept, k.cancel}
 }
 
-// fullHelp is the help overlay, in groups: moving, opening, lists and the
-// program.
+// fullHelp is the help overlay, in groups: moving, lists and the program,
+// then opening things.
 func (k keyMap) fullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.up, k.down, k.pageUp, k.pageDown, k.top, k.bottom, k.next, k.prev, k.jump},
-		{k.open, k.back, k.describe, k.yaml, k.events, k.nextMatch, k.prevMatch},
 		{k.filter, k.sort, k.flip, k.narrow, k.clearPool, k.command, k.help, k.quit},
+		{k.open, k.back, k.describe, k.yaml, k.events, k.nextMatch, k.prevMatch},
 	}
 }
