@@ -1,0 +1,348 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/kubectl-automode/kubectl-automode/internal/scalegen"
+)
+
+// churnTargets is how many nodes, and as many NodeClaims, the churn writer
+// cycles over.
+const churnTargets = 100
+
+// sizeResult is every figure for one cluster size.
+type sizeResult struct {
+	Nodes  int `json:"nodes"`
+	Pods   int `json:"pods"`
+	Claims int `json:"nodeClaims"`
+	Pools  int `json:"nodePools"`
+
+	FillSeconds float64 `json:"fillSeconds"`
+	LoadBefore  string  `json:"loadBefore"`
+	LoadAfter   string  `json:"loadAfter"`
+
+	// FloorMs is the best of the runs; FloorEachMs the resources of it.
+	FloorMs     float64            `json:"floorMs"`
+	FloorEachMs map[string]float64 `json:"floorEachMs"`
+
+	GetWallMs   float64 `json:"getWallMs"`
+	GetCPUMs    float64 `json:"getCpuMs"`
+	GetMaxRSSMB float64 `json:"getMaxRssMB"`
+	GetItems    int     `json:"getItems"`
+
+	UIFirstFrameMs float64 `json:"uiFirstFrameMs"`
+	UIFirstCPUMs   float64 `json:"uiFirstCpuMs"`
+	UIPeakRSSMB    float64 `json:"uiPeakRssMB"`
+	HeapMB         float64 `json:"heapMB"`
+
+	IdleSeconds  float64 `json:"idleSeconds"`
+	IdleCPUPct   float64 `json:"idleCpuPct"`
+	IdleFrames   int     `json:"idleFrames"`
+	ChurnSeconds float64 `json:"churnSeconds"`
+	ChurnCPUPct  float64 `json:"churnCpuPct"`
+	ChurnSent    int     `json:"churnSent"`
+	ChurnFailed  int64   `json:"churnFailed"`
+	ChurnShown   int     `json:"churnShown"`
+	ChurnFrames  int     `json:"churnFrames"`
+	LagP50Ms     float64 `json:"lagP50Ms"`
+	LagP99Ms     float64 `json:"lagP99Ms"`
+	LagMaxMs     float64 `json:"lagMaxMs"`
+	ApplyP50Ms   float64 `json:"applyP50Ms"`
+	ApplyMaxMs   float64 `json:"applyMaxMs"`
+	ViewP50Ms    float64 `json:"viewP50Ms"`
+	ViewMaxMs    float64 `json:"viewMaxMs"`
+
+	// heapMidMB is the heap with this size's nodes but the previous
+	// size's pods, for the per-node figure.
+	heapMidMB float64
+}
+
+// report is the whole run.
+type report struct {
+	Cores       int          `json:"cores"`
+	Sizes       []sizeResult `json:"sizes"`
+	HeapPerPod  float64      `json:"heapBytesPerPod"`
+	HeapPerNode float64      `json:"heapBytesPerNode"`
+	Note        string       `json:"note,omitempty"`
+}
+
+// measureAll starts the server, grows the cluster through the sizes and
+// measures each; it always stops the server.
+func measureAll(ctx context.Context, cfg config) (report, error) {
+	rep := report{Cores: numCPU()}
+	logf("starting kube-apiserver and etcd")
+	s, err := startServer(cfg.crds)
+	if err != nil {
+		return rep, err
+	}
+	defer func() {
+		logf("stopping kube-apiserver and etcd")
+		s.stop()
+	}()
+	if err := s.fillBase(ctx); err != nil {
+		return rep, err
+	}
+
+	prev := 0
+	for n, nodes := range cfg.sizes {
+		r := sizeResult{Nodes: nodes, Pods: nodes * cfg.podsPerNode, Claims: nodes,
+			Pools: scalegen.NodePools}
+		start := time.Now()
+		if err := s.fillNodes(ctx, prev, nodes, cfg.workers); err != nil {
+			return rep, err
+		}
+		if n > 0 {
+			if r.heapMidMB, err = heapOnly(ctx, s.kubeconfig); err != nil {
+				return rep, err
+			}
+		}
+		if err := s.fillPods(ctx, prev, nodes, cfg.podsPerNode, cfg.workers,
+			cfg.podStatus); err != nil {
+			return rep, err
+		}
+		r.FillSeconds = time.Since(start).Seconds()
+		err := measureSize(ctx, cfg, s, &r)
+		rep.Sizes = append(rep.Sizes, r)
+		if err != nil {
+			return rep, err
+		}
+		prev = nodes
+	}
+	rep.perObject()
+	return rep, nil
+}
+
+// perObject works out the retained heap per node and per pod from the
+// differences between sizes: the step from one size's nodes to the next's
+// with pods unchanged, then the step in pods.
+func (rep *report) perObject() {
+	if len(rep.Sizes) < 2 {
+		rep.Note = "heap per node and per pod need two sizes"
+		return
+	}
+	a, b := rep.Sizes[len(rep.Sizes)-2], rep.Sizes[len(rep.Sizes)-1]
+	rep.HeapPerNode = (b.heapMidMB - a.HeapMB) * (1 << 20) / float64(b.Nodes-a.Nodes)
+	rep.HeapPerPod = (b.HeapMB - b.heapMidMB) * (1 << 20) / float64(b.Pods-a.Pods)
+}
+
+// measureSize takes every measure of one size.
+func measureSize(ctx context.Context, cfg config, s *server, r *sizeResult) error {
+	r.LoadBefore = loadAvg()
+	defer func() { r.LoadAfter = loadAvg() }()
+
+	listers, err := floorListers(s.cfg)
+	if err != nil {
+		return err
+	}
+	for i := range cfg.runs {
+		total, each, err := measureFloor(ctx, listers)
+		if err != nil {
+			return err
+		}
+		if i == 0 || total.Seconds()*1000 < r.FloorMs {
+			r.FloorMs = ms(total)
+			r.FloorEachMs = map[string]float64{}
+			for k, v := range each {
+				r.FloorEachMs[k] = ms(v)
+			}
+		}
+	}
+	logf("%d nodes: floor %.0f ms", r.Nodes, r.FloorMs)
+
+	if err := measureGet(ctx, cfg, s.kubeconfig, r); err != nil {
+		return err
+	}
+	logf("%d nodes: get nodes -o json %.0f ms wall, %.0f ms CPU, %.0f MB", r.Nodes,
+		r.GetWallMs, r.GetCPUMs, r.GetMaxRSSMB)
+	return measureUI(ctx, cfg, s, r)
+}
+
+// measureGet times `get nodes -o json`, the median of the runs, and checks
+// that it printed every node.
+func measureGet(ctx context.Context, cfg config, kubeconfig string, r *sizeResult) error {
+	type run struct {
+		wall, cpu time.Duration
+		rss       int64
+	}
+	var runs []run
+	out, err := os.CreateTemp("", "automode-scale-get-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(out.Name())
+	defer out.Close()
+	for range cfg.runs {
+		if err := out.Truncate(0); err != nil {
+			return err
+		}
+		if _, err := out.Seek(0, 0); err != nil {
+			return err
+		}
+		cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		cmd := exec.CommandContext(cctx, cfg.binary, "get", "nodes", "-o", "json",
+			"--kubeconfig", kubeconfig)
+		cmd.Stdout, cmd.Stderr = out, os.Stderr
+		start := time.Now()
+		err := cmd.Run()
+		wall := time.Since(start)
+		cancel()
+		if err != nil {
+			return fmt.Errorf("running %s get nodes -o json: %w", cfg.binary, err)
+		}
+		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+		runs = append(runs, run{wall: wall,
+			cpu: time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), rss: ru.Maxrss << 10})
+	}
+	var printed struct {
+		Items []json.RawMessage `json:"items"`
+	}
+	data, err := os.ReadFile(out.Name())
+	if err == nil {
+		err = json.Unmarshal(data, &printed)
+	}
+	if err != nil {
+		return fmt.Errorf("reading get nodes -o json output: %w", err)
+	}
+	if r.GetItems = len(printed.Items); r.GetItems != r.Nodes {
+		return fmt.Errorf("get nodes -o json printed %d nodes, want %d", r.GetItems, r.Nodes)
+	}
+	slices.SortFunc(runs, func(a, b run) int { return int(a.wall - b.wall) })
+	mid := runs[len(runs)/2]
+	r.GetWallMs, r.GetCPUMs = ms(mid.wall), ms(mid.cpu)
+	for _, x := range runs {
+		r.GetMaxRSSMB = max(r.GetMaxRSSMB, float64(x.rss)/(1<<20))
+	}
+	return nil
+}
+
+// heapOnly starts a probe, waits for its first frame and returns its heap.
+func heapOnly(ctx context.Context, kubeconfig string) (float64, error) {
+	p, err := startProbe(ctx, kubeconfig, churnTargets)
+	if err != nil {
+		return 0, err
+	}
+	defer p.stop()
+	if _, err := p.wait(ctx, "first", 2*time.Minute); err != nil {
+		return 0, err
+	}
+	h, err := p.ask(ctx, "heap")
+	return float64(h.HeapAlloc) / (1 << 20), err
+}
+
+// measureUI runs the probe: first frame, heap, idle and churn.
+func measureUI(ctx context.Context, cfg config, s *server, r *sizeResult) error {
+	p, err := startProbe(ctx, s.kubeconfig, churnTargets)
+	if err != nil {
+		return err
+	}
+	defer p.stop()
+	first, err := p.wait(ctx, "first", 2*time.Minute)
+	if err != nil {
+		return err
+	}
+	if first.Nodes != r.Nodes || first.Pods != r.Pods || first.Claims != r.Claims {
+		return fmt.Errorf("the first snapshot has %d nodes, %d pods, %d NodeClaims; want "+
+			"%d, %d, %d", first.Nodes, first.Pods, first.Claims, r.Nodes, r.Pods, r.Claims)
+	}
+	r.UIFirstFrameMs = ms(time.Unix(0, first.At).Sub(p.started))
+	r.UIFirstCPUMs = float64(first.CPUNs) / 1e6
+	r.UIPeakRSSMB = float64(first.HWMBytes) / (1 << 20)
+	heap, err := p.ask(ctx, "heap")
+	if err != nil {
+		return err
+	}
+	r.HeapMB = float64(heap.HeapAlloc) / (1 << 20)
+	logf("%d nodes: first frame %.0f ms, %.0f ms CPU, peak RSS %.0f MB, heap %.1f MB",
+		r.Nodes, r.UIFirstFrameMs, r.UIFirstCPUMs, r.UIPeakRSSMB, r.HeapMB)
+
+	// Idle: nothing changes, so nothing should run.
+	p.takeFrames()
+	c0, err := p.ask(ctx, "cpu")
+	if err != nil {
+		return err
+	}
+	t0 := time.Now()
+	if err := sleep(ctx, cfg.idle); err != nil {
+		return err
+	}
+	c1, err := p.ask(ctx, "cpu")
+	if err != nil {
+		return err
+	}
+	r.IdleSeconds = time.Since(t0).Seconds()
+	r.IdleCPUPct = 100 * float64(c1.CPUNs-c0.CPUNs) / 1e9 / r.IdleSeconds
+	r.IdleFrames = len(p.takeFrames())
+	logf("%d nodes: idle CPU %.2f%% of a core over %.0f s", r.Nodes, r.IdleCPUPct,
+		r.IdleSeconds)
+
+	// Churn.
+	t0 = time.Now()
+	res := s.churn(ctx, cfg.churnRate, cfg.churn, churnTargets)
+	c2, err := p.ask(ctx, "cpu")
+	if err != nil {
+		return err
+	}
+	r.ChurnSeconds = time.Since(t0).Seconds()
+	r.ChurnCPUPct = 100 * float64(c2.CPUNs-c1.CPUNs) / 1e9 / r.ChurnSeconds
+	r.ChurnSent, r.ChurnFailed = len(res.sent), res.failed
+	if err := sleep(ctx, 2*time.Second); err != nil {
+		return err
+	}
+	frames := p.takeFrames()
+	r.ChurnFrames = len(frames)
+	l := lagOf(res, frames, churnTargets)
+	r.ChurnShown = l.shown
+	r.LagP50Ms, r.LagP99Ms, r.LagMaxMs = ms(l.p50), ms(l.p99), ms(l.max)
+	var apply, view []time.Duration
+	for _, f := range frames {
+		apply = append(apply, time.Duration(f.ApplyNs))
+		view = append(view, time.Duration(f.ViewNs))
+	}
+	r.ApplyP50Ms, r.ApplyMaxMs = medianMax(apply)
+	r.ViewP50Ms, r.ViewMaxMs = medianMax(view)
+	logf("%d nodes: churn CPU %.1f%%, lag p50 %.0f p99 %.0f max %.0f ms, %d/%d shown",
+		r.Nodes, r.ChurnCPUPct, r.LagP50Ms, r.LagP99Ms, r.LagMaxMs, r.ChurnShown, r.ChurnSent)
+	return nil
+}
+
+func medianMax(d []time.Duration) (float64, float64) {
+	if len(d) == 0 {
+		return 0, 0
+	}
+	slices.Sort(d)
+	return ms(d[len(d)/2]), ms(d[len(d)-1])
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// loadAvg is the first three fields of /proc/loadavg, as uptime prints.
+func loadAvg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
+}

@@ -1,0 +1,67 @@
+package kube
+
+import (
+	"testing"
+
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+	"k8s.io/client-go/tools/cache"
+
+	"github.com/kubectl-automode/kubectl-automode/internal/scalegen"
+)
+
+// scaleWatcher is a watcher whose informer stores hold a generated cluster
+// of the given size, transformed as the informers transform what they
+// receive, without an API server: what snapshot reads after a sync.
+func scaleWatcher(b *testing.B, size scalegen.Size) *Watcher {
+	b.Helper()
+	w := NewWatcher(Clients{}, Options{Source: "live"})
+	w.evidence = []string{"nodeclasses.eks.amazonaws.com", "nodepools.karpenter.sh",
+		"nodeclaims.karpenter.sh", "ec2nodeclasses.karpenter.k8s.aws"}
+	add := func(resource string, objs []any) {
+		inf := cache.NewSharedIndexInformer(&cache.ListWatch{}, &unstructured.Unstructured{}, 0,
+			cache.Indexers{})
+		for _, o := range objs {
+			if err := inf.GetStore().Add(o); err != nil {
+				b.Fatal(err)
+			}
+		}
+		w.watched = append(w.watched, &watched{resource: resource, informer: inf})
+	}
+
+	var nodes, pods, claims, pools, classes []any
+	for i := range size.Nodes {
+		n, _ := slimOrTrim(scalegen.Node(i))
+		nodes = append(nodes, n)
+		c, _ := trimObject(scalegen.NodeClaim(i))
+		claims = append(claims, c)
+		for j := range size.PodsPerNode {
+			p, _ := slimOrTrim(scalegen.WithStatus(scalegen.Pod(i, j)))
+			pods = append(pods, p)
+		}
+	}
+	for p := range scalegen.NodePools {
+		pools = append(pools, scalegen.NodePool(p))
+	}
+	for _, c := range scalegen.NodeClasses() {
+		classes = append(classes, c)
+	}
+	add("nodes", nodes)
+	add("pods", pods)
+	add("nodeclaims.karpenter.sh", claims)
+	add("nodepools.karpenter.sh", pools)
+	add("nodeclasses.eks.amazonaws.com", classes)
+	return w
+}
+
+// BenchmarkSnapshot5000 is one snapshot of a synced watcher at 5,000 nodes,
+// 5,000 NodeClaims, 50 NodePools and 100,000 pods: reading every store and
+// deriving the model, what each burst of changes costs.
+func BenchmarkSnapshot5000(b *testing.B) {
+	w := scaleWatcher(b, scalegen.Size{Nodes: 5000, PodsPerNode: scalegen.DefaultPodsPerNode})
+	b.ReportAllocs()
+	for b.Loop() {
+		if c := w.snapshot(); len(c.Nodes) != 5000 {
+			b.Fatalf("snapshot has %d nodes, want 5000", len(c.Nodes))
+		}
+	}
+}
