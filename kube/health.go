@@ -21,11 +21,11 @@ type health struct {
 	mu sync.Mutex
 	// down is set from the first failed request to the next answer.
 	down bool
-	// since is when the server came up, or, while it is down, when it
-	// last answered: the age of the data.
-	since    time.Time
-	answered time.Time
-	notify   func()
+	// since is when the server came up, or, while it is down, when the
+	// first request failed. An open watch keeps the data current until the
+	// moment it breaks, so that moment is the data's age.
+	since  time.Time
+	notify func()
 }
 
 func newHealth() *health { return &health{now: time.Now} }
@@ -42,7 +42,6 @@ func (h *health) onChange(f func()) {
 func (h *health) answer() {
 	h.mu.Lock()
 	now := h.now()
-	h.answered = now
 	changed := h.down || h.since.IsZero()
 	if changed {
 		h.down, h.since = false, now
@@ -59,10 +58,7 @@ func (h *health) fail() {
 	h.mu.Lock()
 	changed := !h.down
 	if changed {
-		h.down, h.since = true, h.answered
-		if h.since.IsZero() {
-			h.since = h.now()
-		}
+		h.down, h.since = true, h.now()
 	}
 	notify := h.notify
 	h.mu.Unlock()

@@ -51,6 +51,9 @@ type Env struct {
 	// (--kubeconfig) or through client-go's loading rules.
 	Kubeconfig string
 
+	// AuditLog is the path of the server's audit log when StartWith asked for one.
+	AuditLog string
+
 	env       *envtest.Environment
 	client    client.Client
 	dynamic   dynamic.Interface
@@ -228,6 +231,13 @@ var setLoggerOnce sync.Once
 // start runs the server from the binaries in assets, installs the CRDs when crds is set,
 // waits until discovery serves them and writes the kubeconfig into dir.
 func start(assets, dir string, crds bool) (*Env, error) {
+	return startConfigured(assets, dir, crds, nil)
+}
+
+// startConfigured is start with a hook that sets the server up further before it starts and
+// returns the path of its audit log, if any.
+func startConfigured(assets, dir string, crds bool,
+	configure func(*envtest.Environment, string) (string, error)) (*Env, error) {
 	setLoggerOnce.Do(func() {
 		// Without a logger, controller-runtime prints a stack trace on its first log line
 		// after 30 s; with this one, envtest's errors (such as start retries) show up and
@@ -250,6 +260,13 @@ func start(assets, dir string, crds bool) (*Env, error) {
 	}
 	env.ControlPlane.GetAPIServer().Path = filepath.Join(assets, "kube-apiserver")
 	env.ControlPlane.Etcd = &envtest.Etcd{Path: filepath.Join(assets, "etcd")}
+	auditLog := ""
+	if configure != nil {
+		var err error
+		if auditLog, err = configure(env, dir); err != nil {
+			return nil, err
+		}
+	}
 
 	cfg, err := env.Start()
 	if err != nil {
@@ -263,6 +280,7 @@ func start(assets, dir string, crds bool) (*Env, error) {
 		_ = env.Stop()
 		return nil, err
 	}
+	e.AuditLog = auditLog
 	return e, nil
 }
 
