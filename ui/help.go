@@ -12,14 +12,15 @@ func newHelp(st styles) help.Model {
 	h := help.New()
 	h.ShortSeparator = " · "
 	h.FullSeparator = "   "
+	lg := st.lipgloss
 	h.Styles = help.Styles{
-		Ellipsis:       st.hint,
-		ShortKey:       st.key,
-		ShortDesc:      st.hint,
-		ShortSeparator: st.hint,
-		FullKey:        st.key,
-		FullDesc:       st.plain,
-		FullSeparator:  st.hint,
+		Ellipsis:       lg.hint,
+		ShortKey:       lg.key,
+		ShortDesc:      lg.hint,
+		ShortSeparator: lg.hint,
+		FullKey:        lg.key,
+		FullDesc:       lg.plain,
+		FullSeparator:  lg.hint,
 	}
 	return h
 }
@@ -33,17 +34,37 @@ func (m Model) footerLine() string {
 	case m.flash != "":
 		return m.st.problem.Render(fit(m.flash, m.width, false))
 	}
+	kind := "dashboard"
 	bindings := m.keys.listHelp(len(m.stack) > 0)
+	if len(m.stack) > 0 {
+		kind = "page"
+	}
 	if v := m.top(); v != nil && v.text != nil {
-		bindings = m.keys.textHelp()
+		kind, bindings = "text", m.keys.textHelp()
 	}
 	if m.help {
+		kind = "help"
 		bindings = []key.Binding{key.NewBinding(key.WithKeys("?", "esc"),
 			key.WithHelp("?/esc", "close help")), m.keys.quit}
 	}
+
+	c := m.footerCache
+	if c.kind == kind && c.width == m.width && c.line != "" {
+		return c.line
+	}
 	h := m.helpModel
 	h.SetWidth(m.width)
-	return h.ShortHelpView(bindings)
+	c.kind, c.width, c.line = kind, m.width, h.ShortHelpView(bindings)
+	return c.line
+}
+
+// footerCache keeps the key hints last drawn: they change with the width
+// and the kind of view, not from frame to frame, and drawing them through
+// the help model styles each hint anew.
+type footerCache struct {
+	kind  string
+	width int
+	line  string
 }
 
 // helpLines is the help overlay, built from the key map so that it lists

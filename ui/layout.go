@@ -218,8 +218,11 @@ func (m Model) bandLines(b band) []string {
 	for y := range out {
 		var sb strings.Builder
 		for i := range boxes {
+			sb.Grow(len(boxes[i][y]) + len(m.st.separator))
+		}
+		for i := range boxes {
 			if i > 0 {
-				sb.WriteString(m.st.hint.Render(m.st.separator))
+				sb.WriteString(m.st.separator)
 			}
 			sb.WriteString(boxes[i][y])
 		}

@@ -13,13 +13,16 @@ var claimConditions = []struct {
 	// good is the healthy status: True for the lifecycle steps, False for
 	// Drifted. Consolidatable has none: either way is normal.
 	good string
+	// priority orders the columns a narrow panel drops: Consolidatable
+	// first, then Launched, which Registered implies once True.
+	priority int
 }{
-	{model.CondLaunched, "LAU", model.StatusTrue},
-	{model.CondRegistered, "REG", model.StatusTrue},
-	{model.CondInitialized, "INI", model.StatusTrue},
-	{model.CondReady, "RDY", model.StatusTrue},
-	{model.CondDrifted, "DRI", model.StatusFalse},
-	{model.CondConsolidatable, "CON", ""},
+	{model.CondLaunched, "LAU", model.StatusTrue, 72},
+	{model.CondRegistered, "REG", model.StatusTrue, 73},
+	{model.CondInitialized, "INI", model.StatusTrue, 74},
+	{model.CondReady, "RDY", model.StatusTrue, 78},
+	{model.CondDrifted, "DRI", model.StatusFalse, 76},
+	{model.CondConsolidatable, "CON", "", 71},
 }
 
 // nodeClaimColumns are the NodeClaims panel's columns; the condition
@@ -36,7 +39,7 @@ var nodeClaimColumns = func() []column {
 		{title: "AGE", priority: 75, numeric: true},
 	}
 	for _, cc := range claimConditions {
-		cols = append(cols, column{title: cc.title, priority: 72})
+		cols = append(cols, column{title: cc.title, priority: cc.priority})
 	}
 	// Thirteen cells show "Unauthorized" or "LaunchFailed" whole.
 	return append(cols, column{title: "REASON", priority: 90, fill: true, min: 13})

@@ -33,34 +33,44 @@ var palette = [toneCount][2]string{
 	toneAccent: {"#0550ae", "#79c0ff"},
 }
 
+// span is a style for one line of text, kept as the escape sequences that
+// open and close it. Rendering is then two concatenations rather than a
+// Lip Gloss Render, which measures and pads: a frame styles dozens of
+// titles, headers and cursor rows.
+type span struct{ open, close string }
+
+// spanOf takes a Lip Gloss style's sequences once.
+func spanOf(st lipgloss.Style) span {
+	open, close, _ := strings.Cut(st.Render("x"), "x")
+	return span{open, close}
+}
+
+// Render wraps one line of text in the style.
+func (s span) Render(text string) string {
+	if s.open == "" {
+		return text
+	}
+	return s.open + text + s.close
+}
+
 // styles is every style the screen uses, built once for a background and
 // for colour on or off, so that rendering never decides colours.
 type styles struct {
-	tones [toneCount]lipgloss.Style
-
-	title        lipgloss.Style
-	titleFocused lipgloss.Style
-	columns      lipgloss.Style
-	cursor       lipgloss.Style
-	cursorBlur   lipgloss.Style
-	tab          lipgloss.Style
-	tabActive    lipgloss.Style
-	key          lipgloss.Style
-	hint         lipgloss.Style
-	brand        lipgloss.Style
-	problem      lipgloss.Style
-	plain        lipgloss.Style
-	crumb        lipgloss.Style
-	// match and matchSelected mark search matches in a text view.
-	match         lipgloss.Style
-	matchSelected lipgloss.Style
-	separator     string
+	title, titleFocused, columns span
+	cursor, cursorBlur           span
+	tab, tabActive, key, hint    span
+	brand, problem, crumb        span
+	// lipgloss keeps the styles the Bubbles help and viewport take:
+	// keys, hints and plain text, and the marks of search matches.
+	lipgloss struct{ key, hint, plain, match, matchSelected lipgloss.Style }
+	// separator is the column between two panels, styled once here
+	// rather than on each of the screen's lines.
+	separator string
 
 	// colour is false when NO_COLOR or Options.NoColor turned colour off.
 	colour bool
-	// open and close are each tone's escape sequences, taken from its
-	// Lip Gloss style once, so that painting a cell is two concatenations
-	// rather than a Render: a frame paints hundreds of cells.
+	// open and close are each tone's escape sequences, so that painting
+	// a cell costs no Render either: a frame paints hundreds of cells.
 	open, close [toneCount]string
 }
 
@@ -72,41 +82,43 @@ func newStyles(noColor, dark bool) styles {
 		return pick(lipgloss.Color(palette[t][0]), lipgloss.Color(palette[t][1]))
 	}
 	plain := lipgloss.NewStyle()
+	bold := plain.Bold(true)
+	fg := func(st lipgloss.Style, t tone) lipgloss.Style {
+		if noColor {
+			return st
+		}
+		return st.Foreground(colour(t))
+	}
 
 	var s styles
-	s.title = plain.Bold(true)
-	s.titleFocused = plain.Bold(true).Reverse(true)
-	s.columns = plain.Bold(true)
-	s.cursor = plain.Reverse(true)
-	s.cursorBlur = plain.Bold(true)
-	s.tab = plain
-	s.tabActive = plain.Bold(true).Reverse(true)
-	s.key = plain.Bold(true)
-	s.hint = plain
-	s.brand = plain.Bold(true)
-	s.problem = plain.Bold(true)
-	s.plain = plain
-	s.crumb = plain.Bold(true)
-	s.match = plain.Reverse(true)
-	s.matchSelected = plain.Reverse(true).Bold(true).Underline(true)
-	s.separator = "│"
-	if noColor {
-		return s
-	}
-	s.colour = true
+	s.colour = !noColor
+	s.title = spanOf(bold)
+	s.titleFocused = spanOf(fg(bold, toneAccent).Reverse(true))
+	s.columns = spanOf(fg(bold, toneMuted))
+	s.cursor = spanOf(plain.Reverse(true))
+	s.cursorBlur = spanOf(bold)
+	s.tab = spanOf(plain)
+	s.tabActive = spanOf(bold.Reverse(true))
+	s.brand = spanOf(fg(bold, toneAccent))
+	s.problem = spanOf(fg(bold, toneBad))
+	s.crumb = spanOf(fg(bold, toneAccent))
 
-	for t := toneGood; t < toneCount; t++ {
-		s.tones[t] = plain.Foreground(colour(t))
-		s.open[t], s.close[t], _ = strings.Cut(s.tones[t].Render("x"), "x")
+	lg := &s.lipgloss
+	lg.key, lg.hint, lg.plain = fg(bold, toneAccent), fg(plain, toneMuted), plain
+	lg.match = plain.Reverse(true)
+	lg.matchSelected = fg(bold.Reverse(true), toneWarn)
+	if noColor {
+		lg.matchSelected = lg.matchSelected.Underline(true)
 	}
-	s.columns = s.columns.Foreground(colour(toneMuted))
-	s.titleFocused = plain.Bold(true).Foreground(colour(toneAccent)).Reverse(true)
-	s.key = s.key.Foreground(colour(toneAccent))
-	s.hint = s.hint.Foreground(colour(toneMuted))
-	s.brand = s.brand.Foreground(colour(toneAccent))
-	s.problem = s.problem.Foreground(colour(toneBad))
-	s.crumb = s.crumb.Foreground(colour(toneAccent))
-	s.matchSelected = plain.Bold(true).Reverse(true).Foreground(colour(toneWarn))
+	s.key, s.hint = spanOf(lg.key), spanOf(lg.hint)
+	s.separator = s.hint.Render("│")
+
+	if s.colour {
+		for t := toneGood; t < toneCount; t++ {
+			sp := spanOf(plain.Foreground(colour(t)))
+			s.open[t], s.close[t] = sp.open, sp.close
+		}
+	}
 	return s
 }
 

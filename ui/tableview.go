@@ -204,6 +204,7 @@ func (t *table) lines(st *styles, focused bool) []string {
 
 func (t *table) paintRow(st *styles, r *row) string {
 	var b strings.Builder
+	b.Grow(len(r.plain) + len(t.shown)*12)
 	for i, ci := range t.shown {
 		if i > 0 {
 			b.WriteByte(' ')

@@ -65,8 +65,8 @@ func newTextView(mode textMode, st *styles) *textView {
 
 // style marks matches in reverse video, which shows without colour too.
 func (tv *textView) style(st *styles) {
-	tv.vp.HighlightStyle = st.match
-	tv.vp.SelectedHighlightStyle = st.matchSelected
+	tv.vp.HighlightStyle = st.lipgloss.match
+	tv.vp.SelectedHighlightStyle = st.lipgloss.matchSelected
 }
 
 // openText pushes a text view of ref and starts fetching its text.
@@ -155,7 +155,8 @@ func (m *Model) gotDetail(msg detailMsg) {
 		return
 	}
 	tv.err = ""
-	tv.vp.SetContent(strings.ReplaceAll(sanitize.Text(msg.text), "\t", "    "))
+	text := strings.TrimRight(sanitize.Text(msg.text), "\n")
+	tv.vp.SetContent(strings.ReplaceAll(text, "\t", "    "))
 	tv.setSearch(tv.query)
 }
 

@@ -63,10 +63,11 @@ type Model struct {
 	details   Details
 	switchCtx func(string) (Source, error)
 
-	keys      keyMap
-	helpModel help.Model
-	st        styles
-	noColor   bool
+	keys        keyMap
+	helpModel   help.Model
+	footerCache *footerCache
+	st          styles
+	noColor     bool
 
 	cluster    *model.Cluster
 	nodeCounts string
@@ -117,6 +118,7 @@ func NewWithOptions(snapshots <-chan *model.Cluster, done <-chan error, opts Opt
 func (m *Model) setStyles(st styles) {
 	m.st = st
 	m.helpModel = newHelp(st)
+	m.footerCache = &footerCache{}
 	for _, v := range m.stack {
 		if v.text != nil {
 			v.text.style(&m.st)
