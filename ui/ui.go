@@ -2,7 +2,10 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
 	"os"
+	"runtime/debug"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -86,6 +89,7 @@ type Model struct {
 
 	ended    error
 	endedSet bool
+	crashed  error
 }
 
 // New returns a UI that draws each snapshot from snapshots as it arrives.
@@ -151,8 +155,24 @@ func (m Model) next() tea.Cmd {
 	}
 }
 
-// Update applies one message.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update applies one message. A panic here must not leave the terminal in
+// raw mode with a stack trace over it: it is logged with its stack, and the
+// UI quits, saying so in one line (see Crashed).
+func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			slog.Error("the UI panicked", "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			m.crashed = fmt.Errorf("internal error: %v", r)
+			next, cmd = m, tea.Quit
+		}
+	}()
+	return m.update(msg)
+}
+
+// Crashed is the panic the UI quit on, or nil.
+func (m Model) Crashed() error { return m.crashed }
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case snapshotMsg:
 		if msg.gen != m.gen {
@@ -205,9 +225,18 @@ func (m *Model) apply(c *model.Cluster) tea.Cmd {
 }
 
 // View draws the whole screen in the alternate screen, with mouse clicks
-// and the wheel reported.
-func (m Model) View() tea.View {
-	v := tea.NewView(m.render())
+// and the wheel reported. A panic while drawing shows one line instead of
+// the screen, and is logged with its stack.
+func (m Model) View() (v tea.View) {
+	defer func() {
+		if r := recover(); r != nil {
+			slog.Error("drawing the UI panicked", "panic", fmt.Sprint(r),
+				"stack", string(debug.Stack()))
+			v = tea.NewView(clipLine(fmt.Sprintf("internal error: %v; q quits", r), m.width))
+			v.AltScreen = true
+		}
+	}()
+	v = tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	return v
