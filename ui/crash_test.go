@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 // broken is a UI whose NodePools table is missing, so that any key that
 // reaches a list, and any frame, panics inside the model.
 func broken(t *testing.T) Model {
+	quietLog(t)
 	m := autoModel(t, 80, 24)
 	m.tables[panelNodePools] = nil
 	return m
@@ -47,6 +49,7 @@ func TestPanicRestoresTheTerminal(t *testing.T) {
 	var out bytes.Buffer
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
+	quietLog(t)
 	m := autoModel(t, 80, 24)
 	m.tables[panelNodePools].view = []int{999} // a row that does not exist
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(nil), tea.WithOutput(&out),
@@ -66,4 +69,11 @@ func TestPanicRestoresTheTerminal(t *testing.T) {
 			t.Errorf("the output does not %s (%q):\n%q", name, seq, got)
 		}
 	}
+}
+
+// quietLog keeps the panics' logged stacks out of the test output.
+func quietLog(t *testing.T) {
+	old := slog.Default()
+	slog.SetDefault(slog.New(slog.DiscardHandler))
+	t.Cleanup(func() { slog.SetDefault(old) })
 }

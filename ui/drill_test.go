@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kubectl-automode/kubectl-automode/model"
@@ -230,5 +231,32 @@ func TestWithoutDetailsTheViewSaysSo(t *testing.T) {
 	m := drive(t, autoModel(t, 80, 24), "3", "d")
 	if !strings.Contains(m.View().Content, "error: this source cannot show describe") {
 		t.Errorf("no one-line error without Details:\n%s", m.View().Content)
+	}
+}
+
+func TestNodeClassPageListsItsPools(t *testing.T) {
+	m := drive(t, detailModel(t, newFakeDetails(), 120, 40), "5", "enter")
+	if got := keysOf(m.top().list); !slices.Equal(got, []string{"general-purpose", "gpu",
+		"system"}) {
+		t.Errorf("NodeClass default's page lists %v", got)
+	}
+	if !strings.Contains(m.View().Content, "NodePools of NodeClass default (3)") {
+		t.Errorf("the page's title is missing:\n%s", m.View().Content)
+	}
+}
+
+func TestMouseInTheDrillDown(t *testing.T) {
+	d := newFakeDetails()
+	d.describe["Node/i-0a11"] = strings.Repeat("line\n", 100)
+	m := drive(t, detailModel(t, d, 120, 40), "enter")
+	m = step(t, m, tea.MouseClickMsg{X: 4, Y: contentY + 2, Button: tea.MouseLeft})
+	if got := m.top().list.selected(); got != "general-purpose-g5h6i" {
+		t.Errorf("clicking the page's second row selected %q", got)
+	}
+
+	m = drive(t, m, "esc", "3", "d")
+	m = step(t, m, tea.MouseWheelMsg{X: 4, Y: 10, Button: tea.MouseWheelDown})
+	if off := m.top().text.vp.YOffset(); off != wheelRows {
+		t.Errorf("the wheel scrolled the describe to line %d, want %d", off, wheelRows)
 	}
 }

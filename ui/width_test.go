@@ -36,7 +36,8 @@ func wideInputs() model.Inputs {
 
 func TestNoLineIsWiderThanTheTerminal(t *testing.T) {
 	sizes := [][2]int{{80, 24}, {120, 40}, {200, 60}, {60, 15}, {100, 30}, {160, 40}}
-	screens := [][]string{{}, {"2"}, {"3"}, {"4"}, {"5"}, {"?"}, {"/", "ノ"}, {"3", "G"}}
+	screens := [][]string{{}, {"2"}, {"3"}, {"4"}, {"5"}, {"?"}, {"/", "ノ"}, {"3", "G"},
+		{"3", "enter"}, {"2", "enter"}, {"1", "enter"}, {"3", "d"}, {":", "x"}}
 	for _, size := range sizes {
 		for _, noColor := range []bool{true, false} {
 			for _, keys := range screens {
