@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kubectl-automode/kubectl-automode/internal/sanitize"
+	"github.com/kubectl-automode/kubectl-automode/model"
+)
+
+func newCompareCommand(o *options) *cobra.Command {
+	var output string
+	cmd := &cobra.Command{
+		Use:   "compare",
+		Short: "Set standard EKS beside Auto Mode, for this cluster",
+		Long: "compare prints, point by point, how standard EKS and Auto Mode differ (who " +
+			"runs each\ncomponent, built-in pools, IAM, pods per node, node lifetime, AMI " +
+			"and OS, networking,\nthe fee) and what this cluster has on each point, then " +
+			"the points that stay the same\nand each node's Auto Mode fee, paid today or " +
+			"estimated at 12% of its EC2 price.",
+		Example: "  kubectl automode compare\n" +
+			"  kubectl automode compare --demo standard -o json",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if output != "text" && output != "json" {
+				return fmt.Errorf("unknown output format %q; use text or json", output)
+			}
+			w, err := o.watcher()
+			if err != nil {
+				return err
+			}
+			c, err := firstSnapshot(cmd.Context(), w)
+			if err != nil {
+				return err
+			}
+			for _, p := range c.Problems {
+				fmt.Fprintf(o.streams.ErrOut, "warning: %s\n", sanitize.Line(p))
+			}
+			return printCompare(o.streams.Out, output, model.Compare(c))
+		},
+	}
+	cmd.Flags().StringVarP(&output, "output", "o", "text", "output format: text or json")
+	return cmd
+}
+
+func printCompare(w io.Writer, output string, cmp model.Comparison) error {
+	if output == "json" {
+		out, err := json.MarshalIndent(cmp, "", "  ")
+		if err != nil {
+			return fmt.Errorf("encoding the comparison as JSON: %w", err)
+		}
+		_, err = fmt.Fprintf(w, "%s\n", out)
+		return err
+	}
+
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	row := func(cells ...string) {
+		for i, c := range cells {
+			if i > 0 {
+				fmt.Fprint(tw, "\t")
+			}
+			fmt.Fprint(tw, sanitize.Line(c))
+		}
+		fmt.Fprintln(tw)
+	}
+	row("POINT", "STANDARD EKS", "AUTO MODE", "THIS CLUSTER ("+cmp.Cluster+", "+
+		string(cmp.Mode)+")")
+	for _, r := range cmp.Rows {
+		row(r.Topic, r.Standard, r.AutoMode, r.Cluster)
+	}
+	row("", "", "", "")
+	row("STAYS THE SAME", "STANDARD EKS", "AUTO MODE", "")
+	for _, r := range cmp.Same {
+		row(r.Topic, r.Standard, r.AutoMode, "")
+	}
+	if len(cmp.Fees) > 0 {
+		row("", "", "", "")
+		row("NODE", "KIND", "INSTANCE TYPE", "AUTO MODE FEE")
+		for _, f := range cmp.Fees {
+			row(f.Node, string(f.Kind), f.InstanceType, feeCell(f))
+		}
+	}
+	return tw.Flush()
+}
+
+// feeCell says what one node pays or would pay, and how sure that is.
+func feeCell(f model.NodeFee) string {
+	if f.Unpriced != "" {
+		return "not priced: " + f.Unpriced
+	}
+	approx, when := "", "would pay"
+	if f.Estimated {
+		approx = "≈"
+	}
+	if f.Paid {
+		when = "pays"
+	}
+	return fmt.Sprintf("%s %s$%.4f/h", when, approx, f.FeePerHour)
+}
