@@ -45,6 +45,28 @@ func fit(s string, w int, right bool) string {
 	return s + strings.Repeat(" ", w-n)
 }
 
+// writeFit is fit written into b, without building the cell's string when
+// it fits as it is, which nearly every cell does.
+func writeFit(b *strings.Builder, s string, w int, right bool) {
+	n := cellWidth(s)
+	if w <= 0 || n > w {
+		b.WriteString(fit(s, w, right))
+		return
+	}
+	pad := func() {
+		for range w - n {
+			b.WriteByte(' ')
+		}
+	}
+	if right {
+		pad()
+	}
+	b.WriteString(s)
+	if !right {
+		pad()
+	}
+}
+
 // fitWords is fit for prose such as a stuck claim's reason: a cut falls
 // between words, so that no word shows half of itself. A single word too
 // long for the column is still cut, with the ellipsis saying so.
