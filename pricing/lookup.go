@@ -38,15 +38,18 @@ func (p *Pricer) Run(ctx context.Context) {
 
 		p.mu.Lock()
 		maps.Copy(p.book.live, got)
-		p.busy--
-		if p.busy == 0 && len(p.pending) == 0 && !isClosed(p.idle) {
-			close(p.idle)
-		}
 		p.mu.Unlock()
 		if len(got) > 0 {
 			p.writeCache()
 			p.signal()
 		}
+
+		p.mu.Lock()
+		p.busy--
+		if p.busy == 0 && len(p.pending) == 0 && !isClosed(p.idle) {
+			close(p.idle)
+		}
+		p.mu.Unlock()
 	}
 }
 

@@ -1,7 +1,9 @@
 package awstest
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -173,6 +175,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 
+	// Reading the body first lets the server notice a client that gives
+	// up, so that a stalled answer ends with it.
+	body, _ := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(bytes.NewReader(body))
 	if fail.Delay > 0 && !wait(r.Context(), fail.Delay) {
 		return
 	}
