@@ -62,10 +62,13 @@ var reads = []access{
 	{gvr: ENIConfigs, verbs: listWatch, watched: true, custom: true},
 
 	// Detail views list an object's events; kubectl's node describer
-	// reads the node's lease for its heartbeat.
+	// reads the node's lease for its heartbeat and lists the node's DRA
+	// resource slices.
 	{gvr: core("events"), verbs: []string{"list"}},
 	{gvr: schema.GroupVersionResource{Group: "coordination.k8s.io", Version: "v1",
 		Resource: "leases"}, verbs: []string{"get"}},
+	{gvr: schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1",
+		Resource: "resourceslices"}, verbs: []string{"list"}},
 }
 
 // watchedResources are the custom resources with an informer of their own.

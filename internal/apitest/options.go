@@ -194,3 +194,10 @@ func (e *Env) AuditEvents(t testing.TB) []AuditEvent {
 	}
 	return out
 }
+
+// WriteKubeconfig writes cfg's server and credentials as a kubeconfig file
+// whose only context is ContextName, for running the CLI as the user of
+// cfg (from UserConfig, say).
+func WriteKubeconfig(cfg *rest.Config, path string) error {
+	return writeKubeconfig(cfg, path)
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kubectl-automode/kubectl-automode/internal/sanitize"
 	"github.com/kubectl-automode/kubectl-automode/model"
 )
 
@@ -71,12 +72,18 @@ func resourceNames() []string {
 }
 
 func newGetCommand(o *options) *cobra.Command {
-	var output string
+	var (
+		output string
+		strict bool
+	)
 	cmd := &cobra.Command{
 		Use:   "get (" + strings.Join(resourceNames(), "|") + ") [NAME...]",
 		Short: "Print nodes, NodePools, NodeClaims, NodeClasses or components once",
 		Long: "get prints the cluster's current state once, from the same snapshot the UI " +
-			"draws,\nand exits. -o json and -o yaml print {\"items\": [...]}.",
+			"draws,\nand exits. -o json and -o yaml print {\"items\": [...]}.\n\n" +
+			"What it cannot read (a resource the user may not list, say) is a warning on " +
+			"stderr;\nit prints the rest and exits 0, or, with --strict, prints only the " +
+			"warnings and exits 1.",
 		Example: "  kubectl automode get nodes\n" +
 			"  kubectl automode get nodepools -o wide\n" +
 			"  kubectl automode get components -o json",
@@ -101,7 +108,11 @@ func newGetCommand(o *options) *cobra.Command {
 				return err
 			}
 			for _, p := range c.Problems {
-				fmt.Fprintf(o.streams.ErrOut, "warning: %s\n", p)
+				fmt.Fprintf(o.streams.ErrOut, "warning: %s\n", sanitize.Line(p))
+			}
+			if strict && len(c.Problems) > 0 {
+				return fmt.Errorf("--strict: %d warning(s) above; fix them or drop --strict "+
+					"to print what could be read", len(c.Problems))
 			}
 			rows, err := pick(res, c, args[1:])
 			if err != nil {
@@ -112,6 +123,8 @@ func newGetCommand(o *options) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "table",
 		"output format: table, wide, json or yaml")
+	cmd.Flags().BoolVar(&strict, "strict", false,
+		"fail (exit 1) instead of printing a partial result when something cannot be read")
 	return cmd
 }
 

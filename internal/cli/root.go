@@ -70,6 +70,7 @@ func NewRootCommand(streams genericiooptions.IOStreams) *cobra.Command {
 	}
 
 	cmd.AddCommand(newGetCommand(o), newSnapshotCommand(o), newVersionCommand(o))
+	cmd.AddCommand(newRBACCommand(o))
 	cmd.AddCommand(newLintCommand(o), newCheckCommand(o), newCompareCommand(o))
 	return cmd
 }

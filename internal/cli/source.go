@@ -95,6 +95,9 @@ func (o *options) open() (source, error) {
 	if err != nil {
 		return source{}, err
 	}
+	if err := probe(clients, cfg, o.credentialPlugin()); err != nil {
+		return source{}, err
+	}
 	context, cluster := o.contextNames()
 	return source{clients: clients, opts: kube.Options{
 		Context: context, ClusterName: cluster, Source: "live", Logger: log,
@@ -148,6 +151,7 @@ func firstSnapshot(ctx context.Context, w *kube.Watcher) (*model.Cluster, error)
 		}
 		return nil, fmt.Errorf("reading the cluster: %w", err)
 	}
+	observeSnapshot(c)
 	return c, nil
 }
 
