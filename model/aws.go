@@ -149,6 +149,7 @@ func (cmp Comparison) WithAWS(a AWSView) Comparison {
 		}
 	}
 	cmp.Rows = rows
+	cmp.AWS = &a
 	return cmp
 }
 

@@ -19,6 +19,8 @@ type Comparison struct {
 	// Fees are each EC2 node's fee, paid or would-be, and Fee their sum.
 	Fees []NodeFee `json:"fees"`
 	Fee  FeeTotal  `json:"fee"`
+	// AWS is what the EKS and IAM APIs said, when they were asked.
+	AWS *AWSView `json:"aws,omitempty"`
 }
 
 // CompareRow is one point of the comparison.
