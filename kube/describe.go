@@ -12,6 +12,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/duration"
 	"sigs.k8s.io/yaml"
 
+	"github.com/kubectl-automode/kubectl-automode/internal/sanitize"
 	"github.com/kubectl-automode/kubectl-automode/model"
 )
 
@@ -61,8 +62,9 @@ func describeCustom(u *unstructured.Unstructured, events []model.Event, now time
 		tw = tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
 		fmt.Fprintln(tw, "  Type\tStatus\tReason\tAge\tMessage")
 		for _, c := range conds {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", c.Type, c.Status, orDash(c.Reason),
-				age(c.LastTransitionTime), c.Message)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", sanitize.Line(c.Type),
+				sanitize.Line(c.Status), orDash(sanitize.Line(c.Reason)),
+				age(c.LastTransitionTime), sanitize.Line(c.Message))
 		}
 		_ = tw.Flush()
 	}

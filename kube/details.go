@@ -15,6 +15,7 @@ import (
 	"k8s.io/kubectl/pkg/describe"
 	"sigs.k8s.io/yaml"
 
+	"github.com/kubectl-automode/kubectl-automode/internal/sanitize"
 	"github.com/kubectl-automode/kubectl-automode/model"
 )
 
@@ -51,25 +52,36 @@ var customKindResources = map[string]schema.GroupVersionResource{
 // spec, conditions with reason, message and age, and events.
 func (d *Details) Describe(ctx context.Context, ref model.Ref) (string, error) {
 	settings := describe.DescriberSettings{ShowEvents: true, ChunkSize: 500}
+	var (
+		text string
+		err  error
+	)
 	switch ref.Kind {
 	case "Node":
-		return d.node.Describe("", ref.Name, settings)
+		text, err = d.node.Describe("", ref.Name, settings)
 	case "Pod":
-		return d.pod.Describe(ref.Namespace, ref.Name, settings)
+		text, err = d.pod.Describe(ref.Namespace, ref.Name, settings)
+	default:
+		var u *unstructured.Unstructured
+		if u, err = d.custom(ctx, ref); err != nil {
+			return "", err
+		}
+		events, evErr := d.Events(ctx, ref)
+		if evErr != nil {
+			events = nil // a page without events beats no page
+		}
+		text = describeCustom(u, events, time.Now())
 	}
-	u, err := d.custom(ctx, ref)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("describing %s: %w", ref, err)
 	}
-	events, err := d.Events(ctx, ref)
-	if err != nil {
-		events = nil // a page without events beats no page
-	}
-	return describeCustom(u, events, time.Now()), nil
+	return sanitize.Text(text), nil
 }
 
 // YAML returns the object as YAML without managedFields, the last-applied
-// annotation and the bookkeeping fields nobody reads.
+// annotation and the bookkeeping fields nobody reads, for a detail view:
+// the YAML encoder escapes control characters in strings, but not bidi
+// overrides and other printable tricks, so the text is sanitised too.
 func (d *Details) YAML(ctx context.Context, ref model.Ref) (string, error) {
 	var obj map[string]any
 	switch ref.Kind {
@@ -94,11 +106,12 @@ func (d *Details) YAML(ctx context.Context, ref model.Ref) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("encoding %s as YAML: %w", ref, err)
 	}
-	return string(out), nil
+	return sanitize.Text(string(out)), nil
 }
 
-// Events lists the events about ref, newest first. Events of
-// cluster-scoped objects may sit in any namespace, so all are searched.
+// Events lists the events about ref, newest first, their text sanitised
+// for a detail view's rows. Events of cluster-scoped objects may sit in any
+// namespace, so all are searched.
 func (d *Details) Events(ctx context.Context, ref model.Ref) ([]model.Event, error) {
 	selector := fields.Set{"involvedObject.kind": ref.Kind, "involvedObject.name": ref.Name}
 	list, err := d.clients.Kube.CoreV1().Events(ref.Namespace).List(ctx, metav1.ListOptions{
@@ -129,7 +142,8 @@ func eventFromAPI(e *corev1.Event) model.Event {
 		first = e.EventTime.Time
 	}
 	return model.Event{
-		Type: e.Type, Reason: e.Reason, Message: e.Message, Source: source,
+		Type: sanitize.Line(e.Type), Reason: sanitize.Line(e.Reason),
+		Message: sanitize.Line(e.Message), Source: sanitize.Line(source),
 		Count: max(int(e.Count), 1), First: first, Last: eventTime(e),
 	}
 }

@@ -36,10 +36,28 @@ func (w *Watcher) snapshotAt(conn model.Connection) *model.Cluster {
 			in.Problems = append(in.Problems, p)
 		}
 		for _, obj := range wi.informer.GetStore().List() {
+			if u, ok := obj.(*unstructured.Unstructured); ok {
+				w.logWrongTypes(u)
+			}
 			addObject(&in, obj)
 		}
 	}
 	return model.Build(in)
+}
+
+// logWrongTypes logs, once per version of an object, the fields it holds
+// with a type the converters cannot read: those show as unset, and the log
+// says why. Only the emitting goroutine calls it.
+func (w *Watcher) logWrongTypes(u *unstructured.Unstructured) {
+	key, rv := string(u.GetUID())+"/"+u.GetName(), u.GetResourceVersion()
+	if w.shapeChecked[key] == rv {
+		return
+	}
+	w.shapeChecked[key] = rv
+	if wrong := wrongTypes(u); len(wrong) > 0 {
+		w.log.Warn("fields of the wrong type read as unset", "kind", u.GetKind(),
+			"name", u.GetName(), "fields", wrong)
+	}
 }
 
 // addObject files one stored object under the input it feeds.

@@ -72,6 +72,9 @@ type Watcher struct {
 	// problems are what discovery found wrong, such as a Karpenter that
 	// serves only an older API version.
 	problems []string
+	// shapeChecked maps each custom object checked for wrong types to the
+	// resource version checked, so that each version is logged once.
+	shapeChecked map[string]string
 }
 
 // NewWatcher returns a watcher over the given clients. Nothing is read from
@@ -91,11 +94,12 @@ func NewWatcher(c Clients, opts Options) *Watcher {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Watcher{
-		clients: c,
-		opts:    opts,
-		log:     log,
-		out:     make(chan *model.Cluster, 1),
-		wake:    make(chan struct{}, 1),
+		clients:      c,
+		opts:         opts,
+		log:          log,
+		out:          make(chan *model.Cluster, 1),
+		wake:         make(chan struct{}, 1),
+		shapeChecked: map[string]string{},
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"k8s.io/apimachinery/pkg/util/duration"
 	"sigs.k8s.io/yaml"
@@ -121,9 +122,23 @@ func (t *table) add(v any) {
 		}
 	}
 	for i, c := range cells {
-		cells[i] = sanitize.Line(c)
+		cells[i] = dash(cut(sanitize.Line(c), maxCellRunes))
 	}
 	t.rows = append(t.rows, cells)
+}
+
+// maxCellRunes bounds a table cell: a 32 KiB condition message must not
+// push every other column off the screen. JSON and YAML keep the whole
+// value, as do the UI's detail views.
+const maxCellRunes = 80
+
+// cut shortens s to at most n runes, ending in … when it cut.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	runes := []rune(s)
+	return string(runes[:n-1]) + "…"
 }
 
 var headers = map[string][]string{

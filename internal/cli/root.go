@@ -23,6 +23,7 @@ type options struct {
 	// seed and demoSpeed steer the demo's simulator.
 	seed      uint64
 	demoSpeed float64
+	noColor   bool
 	streams   genericiooptions.IOStreams
 }
 
@@ -65,6 +66,7 @@ func NewRootCommand(streams genericiooptions.IOStreams) *cobra.Command {
 	flags.Lookup("seed").DefValue = "random"
 	flags.Float64Var(&o.demoSpeed, "demo-speed", 1, "play the demo this many times as fast")
 	flags.StringVar(&o.logFile, "log-file", "", "write logs to PATH (default: no logs)")
+	flags.BoolVar(&o.noColor, "no-color", false, "draw the UI without colour, as NO_COLOR does")
 	cmd.PersistentPreRunE = func(*cobra.Command, []string) error {
 		return setUpLogging(o.logFile)
 	}

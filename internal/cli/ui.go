@@ -4,40 +4,40 @@ import (
 	"context"
 	"fmt"
 
-	"log/slog"
-
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/kubectl-automode/kubectl-automode/kube"
 
 	"github.com/kubectl-automode/kubectl-automode/ui"
 )
 
-// runUI starts the watcher and the terminal UI, and stops the watcher when
-// the UI quits.
+// runUI starts the source and the terminal UI, and stops the source when
+// the UI quits. `:ctx NAME` in the UI replaces the source with another
+// context's.
 func runUI(ctx context.Context, o *options) error {
-	src, err := o.open()
+	if !isTerminal(o.streams.Out) {
+		return errNotATerminal
+	}
+	src, cancel, err := o.startSource(ctx)
 	if err != nil {
 		return err
 	}
-	w := kube.NewWatcher(src.clients, src.opts)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	switcher := &contextSwitcher{o: o, ctx: ctx, cancel: cancel}
+	defer switcher.stop()
 
-	errc := make(chan error, 1)
-	go func() { errc <- w.Run(ctx) }()
-	if src.live != nil {
-		go func() {
-			if err := src.live(ctx); err != nil {
-				slog.Error("demo simulator stopped", "err", err)
-			}
-		}()
-	}
-
-	p := tea.NewProgram(ui.New(w.Snapshots(), errc),
+	model := ui.NewWithOptions(src.Snapshots, src.Done, ui.Options{
+		NoColor: o.noColor, Details: src.Details, SwitchContext: switcher.switchTo,
+	})
+	// The UI recovers a panic in its Update or View and quits; Bubble Tea
+	// recovers one anywhere else and returns tea.ErrProgramPanic. Either
+	// way the terminal is restored and the error reads as one line here.
+	p := tea.NewProgram(model,
 		tea.WithContext(ctx), tea.WithInput(o.streams.In), tea.WithOutput(o.streams.Out))
-	if _, err := p.Run(); err != nil && ctx.Err() == nil {
+	final, err := p.Run()
+	if err != nil && ctx.Err() == nil {
 		return fmt.Errorf("running the terminal UI: %w", err)
+	}
+	if m, ok := final.(ui.Model); ok && m.Crashed() != nil {
+		return fmt.Errorf("the terminal UI stopped on %w; --log-file keeps the details",
+			m.Crashed())
 	}
 	return nil
 }

@@ -46,10 +46,14 @@ func clean(s string, multiline bool) string {
 			continue
 		case r == utf8.RuneError && size == 1:
 			// Not UTF-8: drop the byte rather than guess at an encoding.
-		case r == '\n' || r == '\t' || r == '\r':
-			if multiline && r != '\r' {
+		case r == '\n' || r == '\t' || r == '\r' || r == lineSeparator ||
+			r == paragraphSeparator:
+			switch {
+			case multiline && (r == '\n' || r == '\t'):
 				b.WriteRune(r)
-			} else if !multiline {
+			case multiline && r != '\r':
+				b.WriteByte('\n')
+			case !multiline:
 				b.WriteByte(' ')
 			}
 		case unsafeRune(r):
@@ -89,6 +93,13 @@ func isCleanUnicode(s string) bool {
 	return true
 }
 
+// The Unicode line and paragraph separators break a line in some
+// terminals and not in others; they become plain line breaks.
+const (
+	lineSeparator      = '\u2028'
+	paragraphSeparator = '\u2029'
+)
+
 // unsafeRune reports the characters that are not escape sequences but
 // still change how a terminal shows the text around them: C0 and DEL,
 // bidirectional overrides and isolates (which reorder what follows, the
@@ -101,6 +112,8 @@ func unsafeRune(r rune) bool {
 		return true
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f,
 		r == 0x061c:
+		return true
+	case r == lineSeparator, r == paragraphSeparator:
 		return true
 	}
 	return unicode.Is(unicode.Cf, r) && r != 0x200d // keep ZWJ, which joins emoji

@@ -1,7 +1,11 @@
 package sanitize_test
 
 import (
+	"slices"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kubectl-automode/kubectl-automode/internal/sanitize"
 )
@@ -32,6 +36,24 @@ func TestLine(t *testing.T) {
 		{"lone ESC is removed", "ok\x1b", "ok"},
 		{"two-byte escape is removed", "a\x1bcb", "ab"},
 		{"DEL is removed", "a\x7fb", "ab"},
+		{"SOS is removed", "a\x1bXhidden\x1b\\b", "ab"},
+		{"PM is removed", "a\x1b^hidden\x07b", "ab"},
+		{"APC is removed", "a\x1b_Gf=100;AAAA\x1b\\b", "ab"},
+		{"8-bit DCS, SOS, PM and APC are removed",
+			"a\u0090q\u009cb\u0098x\u009cc\u009ex\u009cd\u009fx\u009ce", "abcde"},
+		{"OSC 52 ended by the 8-bit ST is removed", "x\x1b]52;c;ZWNobw==\u009cy", "xy"},
+		{"8-bit OSC 52 is removed", "x\u009d52;c;ZWNobw==\x07y", "xy"},
+		{"OSC 8 hyperlink is removed, its text kept",
+			"\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\", "click"},
+		{"backspace is removed", "abc\b\b\bxyz", "abcxyz"},
+		{"every C0 control is removed", "a\x01\x02\x03\x04\x05\x06\x0e\x0f\x10\x1a\x1cb",
+			"ab"},
+		{"every bidi override and isolate is removed",
+			"\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061cok",
+			"ok"},
+		{"invisible format characters are removed", "a\u200bb\ufeffc\u2060d", "abcd"},
+		{"Unicode line separators become spaces", "a\u2028b\u2029c", "a b c"},
+		{"a raw 8-bit CSI byte is dropped", "a\x9b2Jb", "a2Jb"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,10 +64,26 @@ func TestLine(t *testing.T) {
 	}
 }
 
-func TestTextKeepsLayout(t *testing.T) {
-	in := "spec:\n\trole: x\x1b[1m\r\n"
-	if got, want := sanitize.Text(in), "spec:\n\trole: x\n"; got != want {
-		t.Errorf("Text(%q) = %q, want %q", in, got, want)
+func TestText(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"newlines and tabs are kept, CR and escapes removed",
+			"spec:\n\trole: x\x1b[1m\r\n", "spec:\n\trole: x\n"},
+		{"an OSC 52 spanning lines is removed whole",
+			"a\n\x1b]52;c;ZWNo\nbw==\x07\nb", "a\n\nb"},
+		{"a carriage return cannot overwrite a line", "safe\rEVIL", "safeEVIL"},
+		{"Unicode line separators become newlines", "a\u2028b", "a\nb"},
+		{"bidi overrides are removed", "x := \u202e1 // \u2066", "x := 1 // "},
+		{"clean text is returned as it is", "Name: web\n  Ready\tTrue\n",
+			"Name: web\n  Ready\tTrue\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sanitize.Text(tt.in); got != tt.want {
+				t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 
@@ -54,13 +92,48 @@ func FuzzLineIsPrintable(f *testing.F) {
 	f.Add("a\u009b1;2Hb\u202e")
 	f.Fuzz(func(t *testing.T, s string) {
 		out := sanitize.Line(s)
-		for _, r := range out {
-			if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0x202e {
-				t.Fatalf("Line(%q) = %q keeps control %U", s, out, r)
-			}
+		if r, bad := unsafeOutput(out); bad {
+			t.Fatalf("Line(%q) = %q keeps %U", s, out, r)
 		}
 		if sanitize.Line(out) != out {
 			t.Fatalf("Line is not idempotent on %q", s)
+		}
+	})
+}
+
+// unsafeOutput finds a character no sanitised text may hold: C0 but the
+// kept layout characters, DEL, C1, bidi controls, invisible format
+// characters and the line separators.
+func unsafeOutput(out string, keep ...rune) (rune, bool) {
+	for _, r := range out {
+		if slices.Contains(keep, r) {
+			continue
+		}
+		switch {
+		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f, r == utf8.RuneError,
+			r == 0x2028, r == 0x2029:
+			return r, true
+		case unicode.Is(unicode.Cf, r) && r != 0x200d:
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func FuzzTextIsPrintable(f *testing.F) {
+	f.Add("spec:\n\t\x1b]52;c;AAAA\x1b\\x\r\n")
+	f.Add("\u2067\u0090q\u009c\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := sanitize.Text(s)
+		if r, bad := unsafeOutput(out, '\n', '\t'); bad {
+			t.Fatalf("Text(%q) = %q keeps %U", s, out, r)
+		}
+		if sanitize.Text(out) != out {
+			t.Fatalf("Text is not idempotent on %q", s)
+		}
+		if strings.Count(out, "\n") > strings.Count(s, "\n")+
+			strings.Count(s, "\u2028")+strings.Count(s, "\u2029") {
+			t.Fatalf("Text(%q) = %q adds line breaks", s, out)
 		}
 	})
 }
