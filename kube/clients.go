@@ -3,6 +3,7 @@ package kube
 import (
 	"fmt"
 
+	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/kubernetes"
@@ -24,11 +25,19 @@ type Clients struct {
 // NewClients builds clients for a live cluster from a rest config. They
 // report every request's fate to the watcher, which shows whether the
 // connection is live.
+//
+// The typed client asks for protobuf, which the API server serves for
+// every built-in resource: decoding 100,000 pods from protobuf takes a
+// fraction of the CPU and garbage of JSON (issue 7). Custom resources have
+// no protobuf form, so the dynamic client and discovery keep JSON.
 func NewClients(cfg *rest.Config) (Clients, error) {
 	h := newHealth()
 	cfg = rest.CopyConfig(cfg)
 	cfg.Wrap(h.wrap)
-	kc, err := kubernetes.NewForConfig(cfg)
+	typed := rest.CopyConfig(cfg)
+	typed.ContentType = runtime.ContentTypeProtobuf
+	typed.AcceptContentTypes = runtime.ContentTypeProtobuf + "," + runtime.ContentTypeJSON
+	kc, err := kubernetes.NewForConfig(typed)
 	if err != nil {
 		return Clients{}, fmt.Errorf("creating kubernetes client: %w", err)
 	}
@@ -36,5 +45,9 @@ func NewClients(cfg *rest.Config) (Clients, error) {
 	if err != nil {
 		return Clients{}, fmt.Errorf("creating dynamic client: %w", err)
 	}
-	return Clients{Kube: kc, Dynamic: dc, Discovery: kc.Discovery(), health: h}, nil
+	disc, err := discovery.NewDiscoveryClientForConfig(cfg)
+	if err != nil {
+		return Clients{}, fmt.Errorf("creating discovery client: %w", err)
+	}
+	return Clients{Kube: kc, Dynamic: dc, Discovery: disc, health: h}, nil
 }

@@ -37,6 +37,7 @@ func (w *Watcher) startInformers(ctx context.Context, running *sync.WaitGroup,
 	found discovered) {
 	typed := informers.NewSharedInformerFactoryWithOptions(w.clients.Kube, 0,
 		informers.WithTransform(slimOrTrim))
+	w.slimPods(typed)
 	dyn := dynamicinformer.NewDynamicSharedInformerFactory(w.clients.Dynamic, 0)
 	for _, a := range reads {
 		name := resourceName(a.gvr)
@@ -47,7 +48,7 @@ func (w *Watcher) startInformers(ctx context.Context, running *sync.WaitGroup,
 			continue
 		case a.custom:
 			inf := dyn.ForResource(a.gvr).Informer()
-			if err := inf.SetTransform(trimObject); err != nil {
+			if err := inf.SetTransform(slimOrTrimCustom); err != nil {
 				w.log.Error("setting informer transform", "resource", name, "err", err)
 			}
 			w.add(name, inf)

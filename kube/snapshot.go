@@ -35,6 +35,10 @@ func (w *Watcher) snapshotAt(conn model.Connection) *model.Cluster {
 		if p := wi.lastProblem(); p != "" {
 			in.Problems = append(in.Problems, p)
 		}
+		if wi.informer == w.pods.informer {
+			in.Pods, in.PodIndex = w.pods.list()
+			continue
+		}
 		for _, obj := range wi.informer.GetStore().List() {
 			if u, ok := obj.(*unstructured.Unstructured); ok {
 				w.logWrongTypes(u)
@@ -63,6 +67,10 @@ func (w *Watcher) logWrongTypes(u *unstructured.Unstructured) {
 // addObject files one stored object under the input it feeds.
 func addObject(in *model.Inputs, obj any) {
 	switch o := obj.(type) {
+	case *slimNode:
+		in.Nodes = append(in.Nodes, o.Node)
+	case *slimClaim:
+		in.NodeClaims = append(in.NodeClaims, o.NodeClaim)
 	case *corev1.Node:
 		in.Nodes = append(in.Nodes, nodeFromAPI(o))
 	case *slimPod:

@@ -55,10 +55,10 @@ func (p *slimPod) GetObjectMeta() metav1.Object {
 func toSlimPod(obj any) (any, error) {
 	switch o := obj.(type) {
 	case *corev1.Pod:
-		return &slimPod{Pod: podFromAPI(o)}, nil
+		return &slimPod{Pod: internPod(podFromAPI(o))}, nil
 	case cache.DeletedFinalStateUnknown:
 		if p, ok := o.Obj.(*corev1.Pod); ok {
-			o.Obj = &slimPod{Pod: podFromAPI(p)}
+			o.Obj = &slimPod{Pod: internPod(podFromAPI(p))}
 		}
 		return o, nil
 	}
@@ -98,17 +98,22 @@ func toSlimWorkload(obj any) (any, error) {
 	return &slimWorkload{Workload: w}, nil
 }
 
-// slimOrTrim is the one transform of the typed informer factory: pods and
-// workloads become slim structs, everything else is trimmed.
+// slimOrTrim is the one transform of the typed informer factory: pods,
+// nodes and workloads become slim structs, everything else is trimmed.
 func slimOrTrim(obj any) (any, error) {
 	switch o := obj.(type) {
 	case *corev1.Pod:
 		return toSlimPod(o)
+	case *corev1.Node:
+		return toSlimNode(o), nil
 	case *appsv1.DaemonSet, *appsv1.Deployment:
 		return toSlimWorkload(o)
 	case cache.DeletedFinalStateUnknown:
-		if _, ok := o.Obj.(*corev1.Pod); ok {
+		switch obj := o.Obj.(type) {
+		case *corev1.Pod:
 			return toSlimPod(o)
+		case *corev1.Node:
+			o.Obj = toSlimNode(obj)
 		}
 		return o, nil
 	}

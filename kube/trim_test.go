@@ -160,8 +160,16 @@ func TestSlimOrTrim(t *testing.T) {
 		return &slimWorkload{Workload: model.Workload{Kind: kind, Namespace: "kube-system",
 			Name: name, Image: image}}
 	}
-	trimmedNode := &corev1.Node{ObjectMeta: metav1.ObjectMeta{Name: "i-1",
-		Namespace: "kube-system", Annotations: map[string]string{"note": "keep me"}}}
+	slimNodeOf := func(name string) *slimNode {
+		return &slimNode{Node: model.Node{Name: name, Labels: map[string]string{
+			model.LabelComputeType: "auto"}}}
+	}
+	node := func(name string) *corev1.Node {
+		meta := heavyMeta(name)
+		meta.Namespace = ""
+		meta.Labels = map[string]string{model.LabelComputeType: "auto"}
+		return &corev1.Node{ObjectMeta: meta}
+	}
 	tests := []struct {
 		name string
 		obj  any
@@ -182,10 +190,13 @@ func TestSlimOrTrim(t *testing.T) {
 		{"a Deployment with no containers has no image",
 			&appsv1.Deployment{ObjectMeta: heavyMeta("empty")},
 			workload("Deployment", "empty", "")},
-		{"a node is trimmed", &corev1.Node{ObjectMeta: heavyMeta("i-1")}, trimmedNode},
-		{"a node's tombstone passes through untouched",
-			cache.DeletedFinalStateUnknown{Key: "i-1", Obj: trimmedNode},
-			cache.DeletedFinalStateUnknown{Key: "i-1", Obj: trimmedNode}},
+		{"a node becomes a slim node", node("i-1"), slimNodeOf("i-1")},
+		{"a node's tombstone holds a slim node",
+			cache.DeletedFinalStateUnknown{Key: "i-1", Obj: node("i-1")},
+			cache.DeletedFinalStateUnknown{Key: "i-1", Obj: slimNodeOf("i-1")}},
+		{"a ConfigMap is trimmed", &corev1.ConfigMap{ObjectMeta: heavyMeta("cm")},
+			&corev1.ConfigMap{ObjectMeta: metav1.ObjectMeta{Name: "cm", Namespace: "kube-system",
+				Annotations: map[string]string{"note": "keep me"}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -75,6 +75,9 @@ type Watcher struct {
 	// shapeChecked maps each custom object checked for wrong types to the
 	// resource version checked, so that each version is logged once.
 	shapeChecked map[string]string
+
+	// pods keeps the last snapshot's pods while the pod store is unchanged.
+	pods podCache
 }
 
 // NewWatcher returns a watcher over the given clients. Nothing is read from

@@ -102,3 +102,29 @@ func BenchmarkClaimState5000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuild5000PodsIndexed is Build after a change to nodes or
+// NodeClaims only: the source passes the pod index it kept.
+func BenchmarkBuild5000PodsIndexed(b *testing.B) {
+	in := scaleInputs(5000)
+	in.PodIndex = model.IndexPods(in.Pods)
+	b.ReportAllocs()
+	for b.Loop() {
+		round := in
+		round.Nodes = slices.Clone(in.Nodes)
+		round.NodePools = slices.Clone(in.NodePools)
+		round.NodeClaims = slices.Clone(in.NodeClaims)
+		round.NodeClasses = slices.Clone(in.NodeClasses)
+		_ = model.Build(round)
+	}
+}
+
+// BenchmarkIndexPods100000 is the pass over 100,000 pods that a pod change
+// costs.
+func BenchmarkIndexPods100000(b *testing.B) {
+	pods := scaleInputs(5000).Pods
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = model.IndexPods(pods)
+	}
+}

@@ -81,6 +81,11 @@ type Inputs struct {
 	Problems    []string
 	Connection  Connection
 
+	// PodIndex, when set, must be IndexPods(Pods): a source whose pods are
+	// unchanged since its last Build passes the index it kept, and Build
+	// skips the pass over every pod. Nil makes Build index the pods.
+	PodIndex *PodIndex
+
 	Now time.Time
 }
 
@@ -120,7 +125,11 @@ func Build(in Inputs) *Cluster {
 		pools[c.NodePools[i].Name] = &c.NodePools[i]
 	}
 
-	c.countPods()
+	pods := in.PodIndex
+	if pods == nil {
+		pods = IndexPods(in.Pods)
+	}
+	c.countPods(pods)
 	c.classifyNodes(pools)
 	for _, nc := range c.NodeClaims {
 		if p := pools[nc.NodePool]; p != nil {
@@ -140,26 +149,17 @@ func Build(in Inputs) *Cluster {
 
 	c.Region = majorityRegion(c.Nodes)
 	c.Mode, c.ModeEvidence = decideMode(c, in.Evidence)
-	c.Components = DetectComponents(in.Evidence, c.Pods, c.Mode != ModeStandard)
+	c.Components = detectComponents(in.Evidence, pods.owned, c.Mode != ModeStandard)
 	return c
 }
 
 // countPods sets each node's pod count and requests from the pods bound to
-// it. Finished pods hold no slot and no resources.
-func (c *Cluster) countPods() {
-	byName := make(map[string]*Node, len(c.Nodes))
+// it, as the index added them up.
+func (c *Cluster) countPods(idx *PodIndex) {
 	for i := range c.Nodes {
 		n := &c.Nodes[i]
-		n.Pods, n.Requests = 0, Resources{}
-		byName[n.Name] = n
-	}
-	for _, p := range c.Pods {
-		n := byName[p.NodeName]
-		if n == nil || p.Terminal() {
-			continue
-		}
-		n.Pods++
-		n.Requests = n.Requests.Add(p.Requests)
+		t := idx.byNode[n.Name]
+		n.Pods, n.Requests = t.pods, t.requests
 	}
 }
 

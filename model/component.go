@@ -3,7 +3,6 @@ package model
 import (
 	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -128,6 +127,12 @@ var componentRules = []componentRule{
 // workload is built in. Pods count as evidence too, through their owner
 // names, for users who may list pods but not workloads.
 func DetectComponents(ev Evidence, pods []Pod, autoMode bool) []Component {
+	return detectComponents(ev, IndexPods(pods).owned, autoMode)
+}
+
+// detectComponents is DetectComponents with the pods already indexed by
+// the workload that owns them (PodIndex).
+func detectComponents(ev Evidence, owned map[string]Pod, autoMode bool) []Component {
 	markers := markerSet(ev)
 	out := make([]Component, 0, len(componentRules))
 	for _, rule := range componentRules {
@@ -138,7 +143,7 @@ func DetectComponents(ev Evidence, pods []Pod, autoMode bool) []Component {
 			c.Version = ImageVersion(w.Image)
 			c.Evidence = append(c.Evidence, fmt.Sprintf("%s %s/%s runs %s",
 				strings.ToLower(w.Kind), w.Namespace, w.Name, orNone(w.Image)))
-		} else if p, ok := findOwnedPod(pods, rule.workloads); ok {
+		} else if p, ok := findOwnedPod(owned, rule.workloads); ok {
 			c.State = StateSelfManaged
 			c.Evidence = append(c.Evidence, fmt.Sprintf("pod %s/%s", p.Namespace, p.Name))
 		}
@@ -202,24 +207,13 @@ func findWorkload(ws []Workload, names []string) (Workload, bool) {
 	return Workload{}, false
 }
 
-// findOwnedPod finds a pod owned by a workload of one of the names: a
-// DaemonSet directly, a Deployment through a ReplicaSet named
-// "<deployment>-<hash>". Of several, it cites the one whose namespace/name
-// sorts first, so the evidence does not depend on informer store order.
-func findOwnedPod(pods []Pod, names []string) (Pod, bool) {
+// findOwnedPod picks, of the pods owned by a workload of one of the names,
+// the one whose namespace/name sorts first.
+func findOwnedPod(owned map[string]Pod, names []string) (Pod, bool) {
 	var best Pod
 	found := false
-	for _, p := range pods {
-		owner := p.OwnerName
-		if p.OwnerKind == "ReplicaSet" {
-			if i := strings.LastIndexByte(owner, '-'); i > 0 {
-				owner = owner[:i]
-			}
-		}
-		if !slices.Contains(names, owner) {
-			continue
-		}
-		if !found || podBefore(p, best) {
+	for _, name := range names {
+		if p, ok := owned[name]; ok && (!found || podBefore(p, best)) {
 			best, found = p, true
 		}
 	}
