@@ -100,16 +100,19 @@ func (m Model) tooSmall() bool {
 	return m.width < minWidth || m.height < minHeight
 }
 
-// wideBands: NodePools beside NodeClasses, then NodeClaims beside Nodes,
-// then Components across the bottom.
+// wideBands: NodePools beside NodeClasses, then NodeClaims and Nodes each
+// across the full width, where every column of theirs fits (a NodeClaim
+// row needs about 115 cells), then Components, whose evidence is long.
 func (m *Model) wideBands(y, h int) []band {
-	pools := m.fitHeight(h/4, panelNodePools, panelNodeClasses)
-	comps := m.fitHeight(h/4, panelComponents)
-	mid := h - pools - comps
+	pools := m.fitHeight(h/5, panelNodePools, panelNodeClasses)
+	comps := m.fitHeight(h/5, panelComponents)
+	claims := (h - pools - comps) / 2
+	nodes := h - pools - comps - claims
 	return []band{
 		m.row(y, pools, panelNodePools, panelNodeClasses),
-		m.row(y+pools, mid, panelNodeClaims, panelNodes),
-		m.row(y+pools+mid, comps, panelComponents),
+		m.row(y+pools, claims, panelNodeClaims),
+		m.row(y+pools+claims, nodes, panelNodes),
+		m.row(y+pools+claims+nodes, comps, panelComponents),
 	}
 }
 
