@@ -21,13 +21,17 @@ var failOnLevels = map[string][]model.Severity{
 }
 
 func newCheckCommand(o *options) *cobra.Command {
-	var output, failOn string
+	var (
+		output, failOn string
+		aws            awsFlags
+	)
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Run every rule against the cluster: stuck NodeClaims, refused pools, migration",
 		Long: "check reads the cluster once (or --snapshot FILE, or --demo) and runs every " +
 			"rule:\nNodePools and NodeClasses Auto Mode would refuse, why NodeClaims are " +
-			"stuck, and what\nmoving the cluster's other nodes to Auto Mode would change. " +
+			"stuck, and what\nmoving the cluster's other nodes to Auto Mode would change. With " +
+			"AWS credentials,\nit also checks DescribeCluster and the roles' policies. " +
 			"Findings are sorted most\nserious first. The exit status is 0 unless " +
 			"--fail-on is error or warning and a finding\nof that severity (or worse) is found.",
 		Example: "  kubectl automode check\n" +
@@ -58,6 +62,17 @@ func newCheckCommand(o *options) *cobra.Command {
 				now = time.Now()
 			}
 			findings := model.Findings(c, now)
+			view, note, err := aws.read(cmd.Context(), o)
+			if err != nil {
+				return err
+			}
+			if note != "" {
+				fmt.Fprintf(o.streams.ErrOut, "warning: %s\n", sanitize.Line(note))
+			}
+			if view != nil {
+				findings = append(findings, model.AWSFindings(c, *view)...)
+				model.SortFindings(findings)
+			}
 			if err := printCheck(o.streams.Out, output, c, findings); err != nil {
 				return err
 			}
@@ -67,6 +82,7 @@ func newCheckCommand(o *options) *cobra.Command {
 	cmd.Flags().StringVarP(&output, "output", "o", "text", "output format: text or json")
 	cmd.Flags().StringVar(&failOn, "fail-on", "none",
 		"exit 1 when a finding is this severe: none, error or warning")
+	aws.add(cmd.Flags())
 	return cmd
 }
 

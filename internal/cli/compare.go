@@ -13,7 +13,10 @@ import (
 )
 
 func newCompareCommand(o *options) *cobra.Command {
-	var output string
+	var (
+		output string
+		aws    awsFlags
+	)
 	cmd := &cobra.Command{
 		Use:   "compare",
 		Short: "Set standard EKS beside Auto Mode, for this cluster",
@@ -40,10 +43,22 @@ func newCompareCommand(o *options) *cobra.Command {
 			for _, p := range c.Problems {
 				fmt.Fprintf(o.streams.ErrOut, "warning: %s\n", sanitize.Line(p))
 			}
-			return printCompare(o.streams.Out, output, model.Compare(c))
+			cmp := model.Compare(c)
+			view, note, err := aws.read(cmd.Context(), o)
+			if err != nil {
+				return err
+			}
+			if note != "" {
+				fmt.Fprintf(o.streams.ErrOut, "warning: %s\n", sanitize.Line(note))
+			}
+			if view != nil {
+				cmp = cmp.WithAWS(*view)
+			}
+			return printCompare(o.streams.Out, output, cmp)
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "text", "output format: text or json")
+	aws.add(cmd.Flags())
 	return cmd
 }
 

@@ -151,7 +151,6 @@ func firstSnapshot(ctx context.Context, w *kube.Watcher) (*model.Cluster, error)
 		}
 		return nil, fmt.Errorf("reading the cluster: %w", err)
 	}
-	observeSnapshot(c)
 	return c, nil
 }
 
