@@ -260,3 +260,33 @@ func TestMouseInTheDrillDown(t *testing.T) {
 		t.Errorf("the wheel scrolled the describe to line %d, want %d", off, wheelRows)
 	}
 }
+
+func TestPageListsFilterSortAndKeepTheirCursorAcrossSnapshots(t *testing.T) {
+	m := drive(t, detailModel(t, newFakeDetails(), 120, 40), "enter")
+	m = drive(t, m, "/", "g", "5", "enter")
+	if got := keysOf(m.top().list); !slices.Equal(got, []string{"general-purpose-g5h6i"}) {
+		t.Errorf("the page filtered by g5 lists %v", got)
+	}
+	m = drive(t, m, "esc")
+	if len(m.stack) != 1 || len(keysOf(m.top().list)) != 2 {
+		t.Fatalf("esc on a filtered page should clear the filter and stay on the page")
+	}
+
+	m = drive(t, m, "j")
+	in := autoModeInputs()
+	in.NodeClaims = append(in.NodeClaims, model.NodeClaim{Name: "general-purpose-0aaaa",
+		NodePool: "general-purpose", Created: testNow})
+	m = step(t, m, snapshotMsg{cluster: model.Build(in)})
+	page := m.top().list
+	if got := len(page.rows); got != 3 {
+		t.Errorf("the page did not take the new NodeClaim: %d rows", got)
+	}
+	if got := page.selected(); got != "general-purpose-g5h6i" {
+		t.Errorf("a claim inserted above moved the page's cursor to %q", got)
+	}
+
+	m = drive(t, m, "S")
+	if got := keysOf(m.top().list)[0]; got != "general-purpose-g5h6i" {
+		t.Errorf("reversed by name, the page starts with %q", got)
+	}
+}

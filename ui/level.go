@@ -49,11 +49,11 @@ func (m Model) levelTitle(v *view) string {
 		}
 		switch {
 		case m.prompt.active && m.prompt.kind == promptFilter:
-			title += "  filter /" + t.filter + "▏"
+			return title + "  filter /" + t.filter + "▏"
 		case t.filter != "":
-			title += "  filter /" + t.filter
+			return title + "  filter /" + t.filter
 		}
-		return title
+		return withSummary(title, v.seen, m.width)
 	}
 
 	tv := v.text
