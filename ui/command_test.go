@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -161,5 +162,25 @@ func TestDemoBadgeOnlyForTheDemo(t *testing.T) {
 		if got := strings.Contains(m.View().Content, "DEMO"); got != want {
 			t.Errorf("source %q: DEMO shown = %v, want %v", source, got, want)
 		}
+	}
+}
+
+func TestPanelsSayStaleWhileTheConnectionIsDown(t *testing.T) {
+	in := autoModeInputs()
+	in.Connection = model.Connection{State: model.ConnectionStale, Since: testNow.Add(-42 * time.Second)}
+	m := newTestModel(t, model.Build(in), 120, 40, true)
+	view := m.View().Content
+	for _, want := range []string{"stale 42s", "1 NodePools (3)  stale", "3 Nodes (4)  stale"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the screen lacks %q:\n%s", want, view)
+		}
+	}
+	m = drive(t, m, "enter")
+	if !strings.Contains(m.View().Content, "NodeClaims of NodePool general-purpose (2)  stale") {
+		t.Errorf("a page does not say stale:\n%s", m.View().Content)
+	}
+	live := step(t, m, snapshotMsg{cluster: model.Build(autoModeInputs())})
+	if strings.Contains(live.View().Content, "stale") {
+		t.Error("stale outlived the connection's return")
 	}
 }

@@ -91,6 +91,15 @@ func (m Model) connection() string {
 	return "● live"
 }
 
+// staleMark follows a panel's count while the connection is down: the
+// rows are the last ones known, not necessarily the cluster's now.
+func (m Model) staleMark() string {
+	if m.cluster != nil && m.cluster.Connection.Stale() {
+		return "  stale"
+	}
+	return ""
+}
+
 // staleFor is how old the data is: from the API server's last answer to
 // this snapshot, which the watcher resends each second while it is down.
 func staleFor(c *model.Cluster) string {
@@ -189,6 +198,7 @@ func (m Model) panelTitle(id panelID) string {
 	} else {
 		fmt.Fprintf(&b, " %d %s (%d)", id+1, panels[id].title, len(t.rows))
 	}
+	b.WriteString(m.staleMark())
 	if panels[id].narrowed && m.pool != "" {
 		b.WriteString("  pool " + m.pool)
 	}

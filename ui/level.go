@@ -47,6 +47,7 @@ func (m Model) levelTitle(v *view) string {
 			title = fmt.Sprintf(" %s of %s %s (%d of %d)", v.spec.title, v.ref.Kind, v.ref.Name,
 				len(t.view), len(t.rows))
 		}
+		title += m.staleMark()
 		switch {
 		case m.prompt.active && m.prompt.kind == promptFilter:
 			return title + "  filter /" + t.filter + "▏"
