@@ -61,6 +61,19 @@ func lastLine(view string) string {
 	return lines[len(lines)-1]
 }
 
+func TestCtrlCQuitsEvenWhileTyping(t *testing.T) {
+	for _, keys := range [][]string{{":"}, {"/"}, {"3", "d", "/"}} {
+		m := drive(t, detailModel(t, newFakeDetails(), 80, 24), keys...)
+		_, cmd := m.Update(keyMsg("ctrl+c"))
+		if cmd == nil {
+			t.Fatalf("%v then ctrl+c returned no command", keys)
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Errorf("%v then ctrl+c did not quit", keys)
+		}
+	}
+}
+
 func TestColonQQuits(t *testing.T) {
 	m := drive(t, autoModel(t, 80, 24), ":", "q")
 	_, cmd := m.Update(keyMsg("enter"))

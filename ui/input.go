@@ -10,6 +10,9 @@ import (
 func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	m.flash = ""
+	if msg.String() == "ctrl+c" {
+		return m, tea.Quit // even while typing: it is how every terminal program stops
+	}
 	if m.prompt.active {
 		return m.typeIntoPrompt(msg)
 	}
