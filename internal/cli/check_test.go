@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -131,5 +132,17 @@ func TestCompareStandardDemo(t *testing.T) {
 	if !strings.HasPrefix(text, "POINT") || !strings.Contains(text, "STAYS THE SAME") ||
 		!strings.Contains(text, "Authentication") {
 		t.Errorf("text output:\n%s", text)
+	}
+}
+
+func TestCheckReadsASnapshot(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "demo.yaml")
+	if _, errOut, code := run(t, "--demo", "snapshot", "-f", file); code != 0 {
+		t.Fatalf("snapshot: exit %d: %s", code, errOut)
+	}
+	out, errOut, code := run(t, "--snapshot", file, "check", "-o", "json")
+	if code != 0 || !strings.Contains(out, `"rule": "nodeclaim-unauthorized"`) ||
+		!strings.Contains(out, `"source": "snapshot demo.yaml"`) {
+		t.Errorf("exit %d, stderr %q, output:\n%s", code, errOut, out)
 	}
 }
