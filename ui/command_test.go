@@ -180,7 +180,8 @@ func TestDemoBadgeOnlyForTheDemo(t *testing.T) {
 
 func TestPanelsSayStaleWhileTheConnectionIsDown(t *testing.T) {
 	in := autoModeInputs()
-	in.Connection = model.Connection{State: model.ConnectionStale, Since: testNow.Add(-42 * time.Second)}
+	in.Connection = model.Connection{State: model.ConnectionStale,
+		Since: testNow.Add(-42 * time.Second)}
 	m := newTestModel(t, model.Build(in), 120, 40, true)
 	view := m.View().Content
 	for _, want := range []string{"stale 42s", "1 NodePools (3)  stale", "3 Nodes (4)  stale"} {

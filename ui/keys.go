@@ -75,8 +75,8 @@ func matches(msg tea.KeyPressMsg, b ...key.Binding) bool {
 }
 
 // listHelp is the footer over a list, most useful first: a narrow footer
-// drops hints from the end, so quit comes before the nice-to-knows. A drill-down page offers the way back where the
-// dashboard offers its panels.
+// drops hints from the end, so quit comes before the nice-to-knows. A
+// drill-down page offers the way back where the dashboard offers panels.
 func (k keyMap) listHelp(page bool) []key.Binding {
 	if page {
 		return []key.Binding{k.help, withDesc(k.back, "back"), k.open, k.describe, k.quit,
