@@ -15,7 +15,13 @@ const (
 	RuleAccessEntry          = "nodeclass-access-entry"
 	RulePodSubnetsWithoutSGs = "nodeclass-pod-subnets-without-sgs"
 	RulePodSGsWithoutSubnets = "nodeclass-pod-sgs-without-subnets"
+	RuleReservedTag          = "nodeclass-reserved-tag"
 )
+
+// reservedTagKeys are the tag keys Auto Mode sets itself and refuses in a
+// NodeClass, besides any key starting kubernetes.io/cluster (facts §1a).
+var reservedTagKeys = []string{"karpenter.sh/provisioner-name", "karpenter.sh/nodepool",
+	"karpenter.sh/nodeclaim", "karpenter.sh/managed-by", "eks.amazonaws.com/nodeclass"}
 
 // MaxRoleLength is the longest role name a NodeClass takes: the CRD's
 // maxLength, which IAM's own limit on role names matches (facts sheet §1a).
@@ -74,10 +80,29 @@ func nodeClassFindings(c NodeClass, coveredRoles map[string]bool) []Finding {
 			Link: LinkTagPermissions,
 		})
 	}
+	out = append(out, reservedTagFindings(c, ref)...)
 	if !c.BuiltIn && !coveredRoles[c.Role] {
 		out = append(out, accessEntryFinding(c, ref))
 	}
 	out = append(out, podNetworkingFindings(c, ref)...)
+	return out
+}
+
+// reservedTagFindings flags tag keys the NodeClass CRD refuses.
+func reservedTagFindings(c NodeClass, ref Ref) []Finding {
+	var out []Finding
+	for _, k := range sortedKeys(c.Tags) {
+		if !strings.HasPrefix(k, "kubernetes.io/cluster") && !slices.Contains(reservedTagKeys, k) {
+			continue
+		}
+		out = append(out, Finding{
+			Severity: SeverityError, Rule: RuleReservedTag, Object: ref,
+			Field:   "spec.tags[" + k + "]",
+			Message: "tag " + k + " is reserved: Auto Mode sets it itself",
+			Hint:    "remove it or use a key of your own",
+			Link:    LinkNodeClass,
+		})
+	}
 	return out
 }
 

@@ -97,3 +97,16 @@ func TestNodeClassPodNetworking(t *testing.T) {
 		{"both", pods(2, 2), false},
 	})
 }
+
+func TestNodeClassReservedTag(t *testing.T) {
+	tags := func(k string) []model.Finding {
+		return lintClass(func(c *model.NodeClass) { c.Tags = map[string]string{k: "x"} })
+	}
+	checkRule(t, model.RuleReservedTag, []ruleCase{
+		{"a cluster ownership tag", tags("kubernetes.io/cluster/prod"), true},
+		{"Karpenter's nodepool tag", tags("karpenter.sh/nodepool"), true},
+		{"Auto Mode's nodeclass tag", tags("eks.amazonaws.com/nodeclass"), true},
+		{"the user's own tag", tags("team"), false},
+		{"another karpenter.sh tag", tags("karpenter.sh/discovery"), false},
+	})
+}
