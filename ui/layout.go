@@ -163,6 +163,9 @@ func (m Model) render() string {
 	if m.tooSmall() {
 		msg := fmt.Sprintf("terminal too small: %d×%d, need %d×%d", m.width, m.height,
 			minWidth, minHeight)
+		if cellWidth(msg) > m.width {
+			msg = "terminal too small"
+		}
 		return clipLine(msg, max(0, m.width))
 	}
 	lines := make([]string, max(0, m.height))

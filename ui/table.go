@@ -68,7 +68,8 @@ type table struct {
 	rows []row
 	view []int // indices into rows: scoped, filtered and sorted
 
-	natural []int // widest cell of each column, its title included
+	cellMax []int // widest cell of each column
+	natural []int // cellMax or the title, whichever is wider
 	shown   []int // columns that fit the width, in order
 	widths  []int // width of each shown column
 	pad     string
@@ -97,16 +98,13 @@ func newTable(cols []column) *table {
 // object it was on, at the same line of the screen when it can.
 func (t *table) setRows(rows []row) {
 	t.rows = rows
-	t.natural = make([]int, len(t.cols))
-	for i, c := range t.cols {
-		t.natural[i] = cellWidth(c.title) + sortMarkWidth
-	}
+	t.cellMax = make([]int, len(t.cols))
 
 	var hay strings.Builder
 	for r := range t.rows {
 		hay.Reset()
 		for i, c := range t.rows[r].cells {
-			t.natural[i] = max(t.natural[i], cellWidth(c.text))
+			t.cellMax[i] = max(t.cellMax[i], cellWidth(c.text))
 			if i > 0 {
 				hay.WriteByte(' ')
 			}
@@ -115,8 +113,28 @@ func (t *table) setRows(rows []row) {
 		t.rows[r].hay = strings.ToLower(hay.String())
 	}
 
+	t.measure()
 	t.layout()
 	t.refresh()
+}
+
+// measure works out each column's natural width: its widest cell or its
+// title, with room for the sort mark on the sorted column only, so that
+// narrow columns such as the NodeClaim conditions cost no cell for a mark
+// they do not show.
+func (t *table) measure() {
+	t.natural = make([]int, len(t.cols))
+	for i := range t.cols {
+		t.natural[i] = max(t.titleWidth(i), t.cellMax[i])
+	}
+}
+
+func (t *table) titleWidth(i int) int {
+	w := cellWidth(t.cols[i].title)
+	if i == t.sortCol {
+		w += sortMarkWidth
+	}
+	return w
 }
 
 // setSize gives the table its panel's size. Only a change of width lays
@@ -207,7 +225,7 @@ func (t *table) fitColumns(avail int) (shown, widths []int) {
 		need[i] = want[i]
 		if c.fill {
 			floor := cmp.Or(c.min, fillMin)
-			need[i] = min(want[i], max(floor, cellWidth(c.title)+sortMarkWidth))
+			need[i] = min(want[i], max(floor, t.titleWidth(i)))
 		}
 	}
 	active := make([]bool, len(t.cols))

@@ -140,6 +140,8 @@ func (t *table) cycleSort() {
 		}
 	}
 	t.sortCol, t.desc = next, false
+	t.measure()
+	t.layout()
 	t.refresh()
 }
 
