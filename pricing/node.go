@@ -11,8 +11,9 @@ import (
 // fee for the type, and marked SourceEstimate.
 const estimateShare = 0.12
 
-// unpricedOff is what every node says with pricing turned off.
-const unpricedOff = "pricing off"
+// UnpricedOff is the reason every node gives with pricing turned off, so
+// that screens can tell "off" from "unknown" and stay quiet about it.
+const UnpricedOff = "pricing off"
 
 // priceNodes sets every node's price from the book and returns the figures
 // it would like looked up: missing or stale ones not already queued or
@@ -20,7 +21,7 @@ const unpricedOff = "pricing off"
 func (p *Pricer) priceNodes(c *model.Cluster) []key {
 	if p.src == SourceOff {
 		for i := range c.Nodes {
-			c.Nodes[i].Price = model.NodePrice{Unpriced: unpricedOff}
+			c.Nodes[i].Price = model.NodePrice{Unpriced: UnpricedOff}
 		}
 		return nil
 	}

@@ -79,10 +79,17 @@ type spotFixture struct{ zone, typ, price string }
 
 // Start starts a server that t closes.
 func Start(t testing.TB) *Server {
+	s := New()
+	t.Cleanup(s.Close)
+	return s
+}
+
+// New starts a server the caller closes, for a TestMain that shares one
+// among all of a package's tests.
+func New() *Server {
 	s := &Server{PageSize: 2, ec2: map[[2]string]string{}, fees: map[[2]string]string{},
 		fail: map[API]*Failure{}, calls: map[API]int{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
-	t.Cleanup(s.Close)
 	return s
 }
 

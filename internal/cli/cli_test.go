@@ -49,7 +49,7 @@ func TestGetDemoTable(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if got := strings.Fields(lines[0]); strings.Join(got, " ") !=
-		"NAME ORIGIN NODECLASS NODES READY AGE" {
+		"NAME ORIGIN NODECLASS NODES READY $/H $/MONTH AGE" {
 		t.Errorf("header = %v", got)
 	}
 	want := map[string]string{

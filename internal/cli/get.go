@@ -99,6 +99,10 @@ func newGetCommand(o *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			pricer, err := o.newPricer()
+			if err != nil {
+				return err
+			}
 			w, err := o.watcher()
 			if err != nil {
 				return err
@@ -107,6 +111,7 @@ func newGetCommand(o *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			c = priceForGet(cmd.Context(), pricer, c, o.getPricingWait())
 			for _, p := range c.Problems {
 				fmt.Fprintf(o.streams.ErrOut, "warning: %s\n", sanitize.Line(p))
 			}
@@ -118,6 +123,7 @@ func newGetCommand(o *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			warnPricing(o.streams.ErrOut, c, res.name, format)
 			return print(o.streams.Out, format, res.name, c, rows)
 		},
 	}

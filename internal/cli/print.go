@@ -46,7 +46,7 @@ func print(w io.Writer, f format, resource string, c *model.Cluster, rows []row)
 	case formatJSON, formatYAML:
 		l := list{Items: make([]any, len(rows))}
 		for i, r := range rows {
-			l.Items[i] = r.value
+			l.Items[i] = jsonItem(r.value)
 		}
 		out, err := json.MarshalIndent(l, "", "  ")
 		if err != nil {
@@ -63,7 +63,7 @@ func print(w io.Writer, f format, resource string, c *model.Cluster, rows []row)
 		return err
 	}
 
-	t := table{now: c.BuiltAt, wide: f == formatWide}
+	t := table{now: c.BuiltAt, wide: f == formatWide, pricingOff: pricingOff(c)}
 	for _, r := range rows {
 		t.add(r.value)
 	}
@@ -80,7 +80,9 @@ func print(w io.Writer, f format, resource string, c *model.Cluster, rows []row)
 type table struct {
 	now  time.Time
 	wide bool
-	rows [][]string
+	// pricingOff blanks the money columns (--no-pricing).
+	pricingOff bool
+	rows       [][]string
 }
 
 func (t *table) add(v any) {
@@ -89,14 +91,16 @@ func (t *table) add(v any) {
 	case model.Node:
 		cells = []string{x.Name, x.Kind.Badge(), dash(x.NodePool), dash(string(x.PoolOrigin)),
 			dash(x.InstanceType), dash(x.CapacityType), dash(x.Zone), yesNo(x.Ready),
-			podCount(x), t.age(x.Created)}
+			podCount(x)}
+		cells = append(append(cells, priceCells(x)...), t.age(x.Created))
 		if t.wide {
 			cells = append(cells, dash(x.NodeClass), dash(x.NodeGroup), dash(x.Region),
 				overLimit(x.PodsOverAutoModeLimit))
 		}
 	case model.NodePool:
 		cells = []string{x.Name, string(x.Origin), refName(x.NodeClassRef),
-			fmt.Sprint(x.Nodes), dash(x.Ready), t.age(x.Created)}
+			fmt.Sprint(x.Nodes), dash(x.Ready)}
+		cells = append(append(cells, costCells(x.Cost, t.pricingOff)...), t.age(x.Created))
 		if t.wide {
 			cells = append(cells, fmt.Sprint(x.NodeClaims), weight(x.Weight),
 				dash(x.ExpireAfter), limit(cpu(x.Requests.CPUMillis), x.Limits.CPUMillis, cpu),
@@ -143,8 +147,8 @@ func cut(s string, n int) string {
 
 var headers = map[string][]string{
 	"nodes": {"NAME", "KIND", "NODEPOOL", "ORIGIN", "INSTANCE-TYPE", "CAPACITY", "ZONE",
-		"READY", "PODS", "AGE"},
-	"nodepools":   {"NAME", "ORIGIN", "NODECLASS", "NODES", "READY", "AGE"},
+		"READY", "PODS", "EC2-$/H", "FEE-$/H", "AGE"},
+	"nodepools":   {"NAME", "ORIGIN", "NODECLASS", "NODES", "READY", "$/H", "$/MONTH", "AGE"},
 	"nodeclaims":  {"NAME", "NODEPOOL", "STATE", "TYPE", "CAPACITY", "ZONE", "NODE", "REASON", "AGE"},
 	"nodeclasses": {"NAME", "KIND", "BUILT-IN", "ROLE", "READY", "NODEPOOLS", "NODES", "AGE"},
 	"components":  {"NAME", "STATE", "VERSION", "EVIDENCE"},

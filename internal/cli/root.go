@@ -20,6 +20,7 @@ type options struct {
 	demo     string
 	snapshot string
 	logFile  string
+	pricing  pricingFlags
 	// seed and demoSpeed steer the demo's simulator.
 	seed      uint64
 	demoSpeed float64
@@ -66,6 +67,7 @@ func NewRootCommand(streams genericiooptions.IOStreams) *cobra.Command {
 	flags.Lookup("seed").DefValue = "random"
 	flags.Float64Var(&o.demoSpeed, "demo-speed", 1, "play the demo this many times as fast")
 	flags.StringVar(&o.logFile, "log-file", "", "write logs to PATH (default: no logs)")
+	o.pricing.add(flags)
 	flags.BoolVar(&o.noColor, "no-color", false, "draw the UI without colour, as NO_COLOR does")
 	cmd.PersistentPreRunE = func(*cobra.Command, []string) error {
 		return setUpLogging(o.logFile)

@@ -34,6 +34,10 @@ func (o *options) startSource(ctx context.Context) (ui.Source, context.CancelFun
 	if err != nil {
 		return ui.Source{}, nil, err
 	}
+	pricer, err := o.newPricer()
+	if err != nil {
+		return ui.Source{}, nil, err
+	}
 	w := kube.NewWatcher(src.clients, src.opts)
 	ctx, cancel := context.WithCancel(ctx)
 
@@ -46,7 +50,8 @@ func (o *options) startSource(ctx context.Context) (ui.Source, context.CancelFun
 			}
 		}()
 	}
-	return ui.Source{Snapshots: w.Snapshots(), Done: errc, Details: kube.NewDetails(src.clients)},
+	snapshots := pricedStream(ctx, pricer, w.Snapshots())
+	return ui.Source{Snapshots: snapshots, Done: errc, Details: kube.NewDetails(src.clients)},
 		cancel, nil
 }
 

@@ -1,0 +1,314 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/kubectl-automode/kubectl-automode/internal/sanitize"
+	"github.com/kubectl-automode/kubectl-automode/model"
+	"github.com/kubectl-automode/kubectl-automode/pricing"
+)
+
+// pricingFlags are --region, --price-source and --no-pricing.
+type pricingFlags struct {
+	region string
+	source string
+	off    bool
+}
+
+// defaultGetPricingWait bounds how long get waits for price lookups when
+// --request-timeout does not say: long enough for an answer from AWS,
+// short enough that an offline get still feels instant.
+const defaultGetPricingWait = 3 * time.Second
+
+func (f *pricingFlags) add(flags *pflag.FlagSet) {
+	flags.StringVar(&f.region, "region", "", "price nodes as if in this AWS region "+
+		"(default: each node's topology.kubernetes.io/region label)")
+	flags.StringVar(&f.source, "price-source", "", "where prices come from: auto, api, "+
+		"bulk, cache, embedded or off (default auto; embedded for --demo)")
+	flags.BoolVar(&f.off, "no-pricing", false, "show no prices and make no price lookups")
+}
+
+var regionName = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
+
+// newPricer builds the Pricer the flags ask for. The demo is priced from
+// the embedded table unless --price-source says otherwise: its cluster is
+// made up, so it should neither call AWS nor fill the user's cache.
+func (o *options) newPricer() (*pricing.Pricer, error) {
+	f := o.pricing
+	src, err := pricing.ParseSource(f.source)
+	if err != nil {
+		return nil, fmt.Errorf("--price-source: %w", err)
+	}
+	switch {
+	case f.off && f.source != "" && src != pricing.SourceOff:
+		return nil, fmt.Errorf("--no-pricing and --price-source %s contradict each other; "+
+			"use one", f.source)
+	case f.off:
+		src = pricing.SourceOff
+	case f.source == "" && o.demo != "":
+		src = pricing.SourceEmbedded
+	}
+	if f.region != "" && !regionName.MatchString(f.region) {
+		return nil, fmt.Errorf("--region %q is not an AWS region name such as ap-northeast-1",
+			f.region)
+	}
+
+	opts := pricing.Options{Source: src, Region: f.region, Logger: slog.Default()}
+	if src != pricing.SourceOff && src != pricing.SourceEmbedded {
+		dir, err := pricing.DefaultCacheDir()
+		if err != nil {
+			slog.Warn("no price cache", "err", err)
+		}
+		opts.CacheDir = dir
+	}
+	return pricing.New(opts), nil
+}
+
+// priceForGet prices one snapshot for get: it starts the lookups, waits for
+// them up to wait, and prices with what is known by then, saying so when
+// lookups were still running.
+func priceForGet(ctx context.Context, p *pricing.Pricer, c *model.Cluster,
+	wait time.Duration) *model.Cluster {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go p.Run(ctx)
+
+	p.Price(c) // queues the lookups
+	settle, stop := context.WithTimeout(ctx, wait)
+	defer stop()
+	err := p.Settle(settle)
+	priced := p.Price(c)
+	if errors.Is(err, context.DeadlineExceeded) {
+		priced.PricingErrors = append(slices.Clone(priced.PricingErrors), fmt.Sprintf(
+			"pricing: lookups still running after %s; printed what was known (raise "+
+				"--request-timeout to wait longer)", wait))
+	}
+	return priced
+}
+
+// getPricingWait reads --request-timeout the way kubectl does: a duration,
+// or a bare number of seconds; zero or nothing means the default.
+func (o *options) getPricingWait() time.Duration {
+	if o.config == nil || o.config.Timeout == nil {
+		return defaultGetPricingWait
+	}
+	s := *o.config.Timeout
+	if d, err := time.ParseDuration(s); err == nil && d > 0 {
+		return d
+	}
+	if n, err := strconv.Atoi(s); err == nil && n > 0 {
+		return time.Duration(n) * time.Second
+	}
+	return defaultGetPricingWait
+}
+
+// pricedStream prices every snapshot on in for the UI, and prices the latest
+// again whenever looked-up prices arrive, so that the screen fills in
+// without waiting for the cluster to change. A slow reader never holds the
+// pricer up: a newer snapshot replaces one not yet taken. out closes after
+// in does.
+func pricedStream(ctx context.Context, p *pricing.Pricer,
+	in <-chan *model.Cluster) <-chan *model.Cluster {
+	out := make(chan *model.Cluster)
+	go p.Run(ctx)
+	go func() {
+		defer close(out)
+		var latest, next *model.Cluster
+		for in != nil || next != nil {
+			var send chan<- *model.Cluster
+			if next != nil {
+				send = out
+			}
+			select {
+			case c, ok := <-in:
+				if !ok {
+					in = nil
+					continue
+				}
+				latest, next = c, p.Price(c)
+			case <-p.Updates():
+				if latest != nil {
+					next = p.Price(latest)
+				}
+			case send <- next:
+				next = nil
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
+}
+
+// warnPricing writes the pricing errors, and for a nodepools table each
+// pool's unpriced nodes, as warnings on stderr: a total that misses nodes
+// says so.
+func warnPricing(w io.Writer, c *model.Cluster, resource string, f format) {
+	for _, line := range c.PricingErrors {
+		fmt.Fprintf(w, "warning: %s\n", sanitize.Line(line))
+	}
+	if resource != "nodepools" || (f != formatTable && f != formatWide) || pricingOff(c) {
+		return
+	}
+	for _, np := range c.NodePools {
+		if n := len(np.Cost.Unpriced); n > 0 {
+			fmt.Fprintf(w, "warning: NodePool %s: %s unpriced, left out of its total (%s)\n",
+				sanitize.Line(np.Name), plural(n, "node"),
+				sanitize.Line(names(np.Cost.Unpriced, 3)))
+		}
+	}
+}
+
+func pricingOff(c *model.Cluster) bool {
+	return len(c.Nodes) > 0 && c.Nodes[0].Price.Unpriced == pricing.UnpricedOff
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func names(list []string, most int) string {
+	if len(list) <= most {
+		return strings.Join(list, ", ")
+	}
+	return strings.Join(list[:most], ", ") + fmt.Sprintf(" and %d more", len(list)-most)
+}
+
+// nodeJSON is a node as get -o json prints it: every field of model.Node,
+// plus its price flattened into the five fields issue 4 names. A figure
+// nobody knows is null, never zero; a fee a node does not pay is zero.
+type nodeJSON struct {
+	model.Node
+	EC2PricePerHour    *float64           `json:"ec2PricePerHour"`
+	AutoModeFeePerHour *float64           `json:"autoModeFeePerHour"`
+	TotalPricePerHour  *float64           `json:"totalPricePerHour"`
+	PriceSource        *model.PriceSource `json:"priceSource"`
+	PriceAsOf          *time.Time         `json:"priceAsOf"`
+}
+
+// jsonItem turns a row's value into what -o json and -o yaml print.
+func jsonItem(v any) any {
+	n, ok := v.(model.Node)
+	if !ok {
+		return v
+	}
+	out := nodeJSON{Node: n}
+	p := n.Price
+	if p.Unpriced == pricing.UnpricedOff {
+		return out
+	}
+	var figures []model.Figure
+	switch {
+	case p.Reserved:
+		out.EC2PricePerHour = ptr(0.0)
+	case p.EC2.Known():
+		out.EC2PricePerHour = ptr(p.EC2.PerHour)
+		figures = append(figures, p.EC2)
+	}
+	switch {
+	case n.Kind != model.KindAuto:
+		out.AutoModeFeePerHour = ptr(0.0)
+	case p.Fee.Known():
+		out.AutoModeFeePerHour = ptr(p.Fee.PerHour)
+		figures = append(figures, p.Fee)
+	}
+	if p.Priced() {
+		out.TotalPricePerHour = ptr(p.Total())
+	}
+	out.PriceSource, out.PriceAsOf = weakest(figures)
+	return out
+}
+
+// sourceRank orders sources from the most to the least certain.
+var sourceRank = map[model.PriceSource]int{model.SourceOverride: 0, model.SourceAPI: 1,
+	model.SourceBulk: 2, model.SourceCache: 3, model.SourceEmbedded: 4, model.SourceEstimate: 5}
+
+// weakest is the least certain source among a node's figures and the
+// oldest date: what a reader should assume of the whole price.
+func weakest(figures []model.Figure) (*model.PriceSource, *time.Time) {
+	if len(figures) == 0 {
+		return nil, nil
+	}
+	src, asOf := figures[0].Source, figures[0].AsOf
+	for _, f := range figures[1:] {
+		if sourceRank[f.Source] > sourceRank[src] {
+			src = f.Source
+		}
+		if !f.AsOf.IsZero() && (asOf.IsZero() || f.AsOf.Before(asOf)) {
+			asOf = f.AsOf
+		}
+	}
+	if asOf.IsZero() {
+		return &src, nil
+	}
+	return &src, &asOf
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// priceCells are a node's EC2 and fee cells: ≈ marks an estimate,
+// "reserved" capacity paid for elsewhere, "-" a price nobody knows, and 0
+// the fee of a node that pays none.
+func priceCells(n model.Node) []string {
+	p := n.Price
+	if p.Unpriced == pricing.UnpricedOff {
+		return []string{"-", "-"}
+	}
+	ec2 := "-"
+	switch {
+	case p.Reserved:
+		ec2 = "reserved"
+	case p.EC2.Known():
+		ec2 = figure(p.EC2)
+	}
+	fee := "-"
+	switch {
+	case n.Kind != model.KindAuto:
+		fee = "0"
+	case p.Fee.Known():
+		fee = figure(p.Fee)
+	}
+	return []string{ec2, fee}
+}
+
+// costCells are a pool's total per hour and per 730-hour month; "-" when
+// none of its nodes has a price, so that a pool of unknown types does not
+// read as free.
+func costCells(c model.Cost, off bool) []string {
+	if off || (len(c.Unpriced) > 0 && c.TotalPerHour() == 0) {
+		return []string{"-", "-"}
+	}
+	mark := ""
+	if c.Estimated {
+		mark = "≈"
+	}
+	return []string{mark + money(c.TotalPerHour()), mark + fmt.Sprintf("%.2f", c.PerMonth())}
+}
+
+func figure(f model.Figure) string {
+	if f.Source == model.SourceEstimate {
+		return "≈" + money(f.PerHour)
+	}
+	return money(f.PerHour)
+}
+
+// money prints dollars per hour to the micro-dollar, the precision the
+// Price List uses for fees, without trailing zeros.
+func money(v float64) string {
+	return strconv.FormatFloat(math.Round(v*1e6)/1e6, 'f', -1, 64)
+}
