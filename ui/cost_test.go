@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/kubectl-automode/kubectl-automode/model"
 )
@@ -79,5 +82,40 @@ func TestFitWordsCutsBetweenWords(t *testing.T) {
 		if got := fitWords(tt.in, tt.w); got != tt.want {
 			t.Errorf("fitWords(%q, %d) = %q, want %q", tt.in, tt.w, got, tt.want)
 		}
+	}
+}
+
+func TestPaletteFollowsTheTerminalBackground(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	m := newTestModel(t, model.Build(autoModeInputs()), 120, 40, false)
+	dark := m.View().Content
+	light := step(t, m, tea.BackgroundColorMsg{Color: color.White}).View().Content
+	// The accent is #79c0ff on dark backgrounds and #0550ae on light ones.
+	if !strings.Contains(dark, "121;192;255") || strings.Contains(dark, "5;80;174") {
+		t.Error("the dark palette does not use the dark accent")
+	}
+	if !strings.Contains(light, "5;80;174") || strings.Contains(light, "121;192;255") {
+		t.Error("a light background did not switch to the light accent")
+	}
+
+	t.Setenv("NO_COLOR", "1")
+	plain := NewWithOptions(nil, nil, Options{})
+	plain = step(t, plain, tea.WindowSizeMsg{Width: 120, Height: 40})
+	plain = step(t, plain, snapshotMsg{cluster: model.Build(autoModeInputs())})
+	plain = step(t, plain, tea.BackgroundColorMsg{Color: color.White})
+	if v := plain.View().Content; strings.Contains(v, "38;2;") {
+		t.Error("NO_COLOR set, yet the screen has colour")
+	}
+}
+
+func TestStandardClusterOpensOnNodes(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	m := newTestModel(t, model.Build(standardInputs()), 80, 24, true)
+	if m.focus != panelNodes {
+		t.Errorf("a cluster without NodePools opened on panel %d, want Nodes", m.focus)
+	}
+	m = newTestModel(t, model.Build(autoModeInputs()), 80, 24, true)
+	if m.focus != panelNodePools {
+		t.Errorf("an Auto Mode cluster opened on panel %d, want NodePools", m.focus)
 	}
 }

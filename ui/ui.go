@@ -211,6 +211,10 @@ func (m *Model) apply(c *model.Cluster) tea.Cmd {
 	if c == nil {
 		return nil
 	}
+	if m.cluster == nil && len(c.NodePools) == 0 && m.focus == panelNodePools {
+		// A cluster without NodePools opens on its nodes, not an empty list.
+		m.focus = panelNodes
+	}
 	m.cluster = c
 	m.nodeCounts = countNodes(c)
 	for id := range panelCount {
