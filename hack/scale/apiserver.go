@@ -24,6 +24,8 @@ type server struct {
 	cfg        *rest.Config
 	kube       kubernetes.Interface
 	dynamic    dynamic.Interface
+	// churned counts the churn updates sent so far.
+	churned int
 }
 
 // startServer starts the binaries of KUBEBUILDER_ASSETS, which `make scale`

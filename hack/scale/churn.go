@@ -20,17 +20,21 @@ import (
 type churnResult struct {
 	sent   []time.Time
 	failed int64
+	// base is added to every update's number: numbers keep rising from one
+	// size's churn to the next, since the targets keep theirs.
+	base int
 }
 
 // churn sends rate updates a second for dur, alternating a label on a
 // target node and the message of a target NodeClaim's Consolidatable
-// condition, both carrying the update's number (its index plus one).
-// Update n goes to target (n/2) mod targets.
+// condition, both carrying the update's number (base plus its index plus
+// one). Update n goes to target (n/2) mod targets.
 func (s *server) churn(ctx context.Context, rate int, dur time.Duration, targets int) churnResult {
 	idx := targetIndexes(targets)
 	names := targetNames(targets)
 	total := int(dur.Seconds() * float64(rate))
-	res := churnResult{sent: make([]time.Time, total)}
+	res := churnResult{sent: make([]time.Time, total), base: s.churned}
+	s.churned += total
 	var failed atomic.Int64
 
 	jobs := make(chan int, total)
@@ -39,7 +43,7 @@ func (s *server) churn(ctx context.Context, rate int, dur time.Duration, targets
 		wg.Go(func() {
 			for n := range jobs {
 				res.sent[n] = time.Now()
-				if err := s.update(ctx, n, idx, names); err != nil {
+				if err := s.update(ctx, n, res.base+n+1, idx, names); err != nil {
 					if failed.Add(1) == 1 {
 						logf("churn: %v", err)
 					}
@@ -65,9 +69,8 @@ func (s *server) churn(ctx context.Context, rate int, dur time.Duration, targets
 }
 
 // update sends update n.
-func (s *server) update(ctx context.Context, n int, idx []int, names [2][]string) error {
+func (s *server) update(ctx context.Context, n, seq int, idx []int, names [2][]string) error {
 	k := (n / 2) % len(idx)
-	seq := n + 1
 	if n%2 == 0 {
 		patch := fmt.Sprintf(`{"metadata":{"labels":{%q:"%d"}}}`, seqLabel, seq)
 		_, err := s.kube.CoreV1().Nodes().Patch(ctx, names[0][k], types.MergePatchType,
@@ -94,6 +97,8 @@ func (s *server) update(ctx context.Context, n int, idx []int, names [2][]string
 type lag struct {
 	p50, p99, max time.Duration
 	shown, total  int
+	// shownBy counts the updates shown, of nodes and of NodeClaims.
+	shownBy [2]int
 }
 
 // lagOf matches each update with the first frame that showed its number,
@@ -120,11 +125,14 @@ func lagOf(res churnResult, frames []event, targets int) lag {
 			continue
 		}
 		pts := seen[n%2][(n/2)%targets]
-		i, _ := slices.BinarySearchFunc(pts, n+1, func(p point, seq int) int { return p.seq - seq })
+		i, _ := slices.BinarySearchFunc(pts, res.base+n+1, func(p point, seq int) int {
+			return p.seq - seq
+		})
 		if i == len(pts) {
 			continue
 		}
 		delays = append(delays, max(0, pts[i].at.Sub(sent)))
+		out.shownBy[n%2]++
 	}
 	out.shown = len(delays)
 	if len(delays) == 0 {

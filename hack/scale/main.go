@@ -36,6 +36,7 @@ type config struct {
 	workers     int
 	podStatus   bool
 	jsonPath    string
+	hold        bool
 }
 
 func main() {
@@ -63,6 +64,8 @@ func run() int {
 	flag.IntVar(&cfg.workers, "workers", 24, "parallel writers while filling the cluster")
 	flag.BoolVar(&cfg.podStatus, "pod-status", true,
 		"write each pod's status (Running, IPs, container statuses) as a kubelet would")
+	flag.BoolVar(&cfg.hold, "hold", false, "after filling the last size, print the "+
+		"kubeconfig and keep the cluster until interrupted, measuring nothing")
 	flag.Parse()
 	cfg.jsonPath = os.Getenv("SCALE_JSON")
 	for _, s := range strings.Split(sizes, ",") {

@@ -18,6 +18,18 @@ import (
 // cycles over.
 const churnTargets = 100
 
+// targetsFor is the number of churn targets a cluster of that many nodes
+// has: its Auto Mode nodes, at most churnTargets.
+func targetsFor(nodes int) int {
+	n := 0
+	for i := 0; i < nodes && n < churnTargets; i++ {
+		if scalegen.KindOf(i) == scalegen.Auto {
+			n++
+		}
+	}
+	return n
+}
+
 // sizeResult is every figure for one cluster size.
 type sizeResult struct {
 	Nodes  int `json:"nodes"`
@@ -51,14 +63,20 @@ type sizeResult struct {
 	ChurnSent    int     `json:"churnSent"`
 	ChurnFailed  int64   `json:"churnFailed"`
 	ChurnShown   int     `json:"churnShown"`
+	ChurnShownBy [2]int  `json:"churnShownNodesClaims"`
 	ChurnFrames  int     `json:"churnFrames"`
 	LagP50Ms     float64 `json:"lagP50Ms"`
 	LagP99Ms     float64 `json:"lagP99Ms"`
 	LagMaxMs     float64 `json:"lagMaxMs"`
-	ApplyP50Ms   float64 `json:"applyP50Ms"`
-	ApplyMaxMs   float64 `json:"applyMaxMs"`
-	ViewP50Ms    float64 `json:"viewP50Ms"`
-	ViewMaxMs    float64 `json:"viewMaxMs"`
+	// Watch* is the same delay for a bare watch in the harness: the API
+	// server's own share of the lag.
+	WatchP50Ms float64 `json:"watchP50Ms"`
+	WatchP99Ms float64 `json:"watchP99Ms"`
+	WatchMaxMs float64 `json:"watchMaxMs"`
+	ApplyP50Ms float64 `json:"applyP50Ms"`
+	ApplyMaxMs float64 `json:"applyMaxMs"`
+	ViewP50Ms  float64 `json:"viewP50Ms"`
+	ViewMaxMs  float64 `json:"viewMaxMs"`
 
 	// heapMidMB is the heap with this size's nodes but the previous
 	// size's pods, for the per-node figure.
@@ -100,7 +118,7 @@ func measureAll(ctx context.Context, cfg config) (report, error) {
 			return rep, err
 		}
 		if n > 0 {
-			if r.heapMidMB, err = heapOnly(ctx, s.kubeconfig); err != nil {
+			if r.heapMidMB, err = heapOnly(ctx, s.kubeconfig, nodes); err != nil {
 				return rep, err
 			}
 		}
@@ -109,6 +127,11 @@ func measureAll(ctx context.Context, cfg config) (report, error) {
 			return rep, err
 		}
 		r.FillSeconds = time.Since(start).Seconds()
+		if cfg.hold && n == len(cfg.sizes)-1 {
+			logf("holding the cluster; KUBECONFIG=%s; interrupt to stop", s.kubeconfig)
+			<-ctx.Done()
+			return rep, nil
+		}
 		err := measureSize(ctx, cfg, s, &r)
 		rep.Sizes = append(rep.Sizes, r)
 		if err != nil {
@@ -224,8 +247,8 @@ func measureGet(ctx context.Context, cfg config, kubeconfig string, r *sizeResul
 }
 
 // heapOnly starts a probe, waits for its first frame and returns its heap.
-func heapOnly(ctx context.Context, kubeconfig string) (float64, error) {
-	p, err := startProbe(ctx, kubeconfig, churnTargets)
+func heapOnly(ctx context.Context, kubeconfig string, nodes int) (float64, error) {
+	p, err := startProbe(ctx, kubeconfig, targetsFor(nodes))
 	if err != nil {
 		return 0, err
 	}
@@ -239,7 +262,8 @@ func heapOnly(ctx context.Context, kubeconfig string) (float64, error) {
 
 // measureUI runs the probe: first frame, heap, idle and churn.
 func measureUI(ctx context.Context, cfg config, s *server, r *sizeResult) error {
-	p, err := startProbe(ctx, s.kubeconfig, churnTargets)
+	targets := targetsFor(r.Nodes)
+	p, err := startProbe(ctx, s.kubeconfig, targets)
 	if err != nil {
 		return err
 	}
@@ -283,9 +307,16 @@ func measureUI(ctx context.Context, cfg config, s *server, r *sizeResult) error 
 	logf("%d nodes: idle CPU %.2f%% of a core over %.0f s", r.Nodes, r.IdleCPUPct,
 		r.IdleSeconds)
 
-	// Churn.
+	// Churn, watched beside the probe by a bare watch, the API server's own
+	// delivery time.
+	wctx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	raw, err := s.watchChurn(wctx, targets)
+	if err != nil {
+		return err
+	}
 	t0 = time.Now()
-	res := s.churn(ctx, cfg.churnRate, cfg.churn, churnTargets)
+	res := s.churn(ctx, cfg.churnRate, cfg.churn, targets)
 	c2, err := p.ask(ctx, "cpu")
 	if err != nil {
 		return err
@@ -298,8 +329,11 @@ func measureUI(ctx context.Context, cfg config, s *server, r *sizeResult) error 
 	}
 	frames := p.takeFrames()
 	r.ChurnFrames = len(frames)
-	l := lagOf(res, frames, churnTargets)
-	r.ChurnShown = l.shown
+	l := lagOf(res, frames, targets)
+	r.ChurnShown, r.ChurnShownBy = l.shown, l.shownBy
+	rf := raw.taken()
+	wl := lagOf(res, rf, targets)
+	r.WatchP50Ms, r.WatchP99Ms, r.WatchMaxMs = ms(wl.p50), ms(wl.p99), ms(wl.max)
 	r.LagP50Ms, r.LagP99Ms, r.LagMaxMs = ms(l.p50), ms(l.p99), ms(l.max)
 	var apply, view []time.Duration
 	for _, f := range frames {
@@ -308,8 +342,10 @@ func measureUI(ctx context.Context, cfg config, s *server, r *sizeResult) error 
 	}
 	r.ApplyP50Ms, r.ApplyMaxMs = medianMax(apply)
 	r.ViewP50Ms, r.ViewMaxMs = medianMax(view)
-	logf("%d nodes: churn CPU %.1f%%, lag p50 %.0f p99 %.0f max %.0f ms, %d/%d shown",
-		r.Nodes, r.ChurnCPUPct, r.LagP50Ms, r.LagP99Ms, r.LagMaxMs, r.ChurnShown, r.ChurnSent)
+	logf("%d nodes: churn CPU %.1f%%, lag p50 %.0f p99 %.0f max %.0f ms, %d/%d shown "+
+		"(%d of nodes, %d of NodeClaims); bare watch p50 %.0f p99 %.0f max %.0f ms", r.Nodes,
+		r.ChurnCPUPct, r.LagP50Ms, r.LagP99Ms, r.LagMaxMs, r.ChurnShown, r.ChurnSent,
+		r.ChurnShownBy[0], r.ChurnShownBy[1], r.WatchP50Ms, r.WatchP99Ms, r.WatchMaxMs)
 	return nil
 }
 

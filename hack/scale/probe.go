@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"log/slog"
 	"os"
 	"reflect"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -97,8 +99,24 @@ func probeMain(args []string) int {
 		out.emit(event{Ev: "error", Err: err.Error()})
 		return 1
 	}
-	w := kube.NewWatcher(clients, kube.Options{Context: "scale", ClusterName: "scale",
-		Source: "live"})
+	opts := kube.Options{Context: "scale", ClusterName: "scale", Source: "live"}
+	if path := os.Getenv("SCALE_PROBE_LOG"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			out.emit(event{Ev: "error", Err: err.Error()})
+			return 1
+		}
+		defer f.Close()
+		opts.Logger = slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{
+			Level: slog.LevelDebug}))
+	}
+	if path := os.Getenv("SCALE_PROBE_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil && pprof.StartCPUProfile(f) == nil {
+			defer pprof.StopCPUProfile()
+		}
+	}
+	w := kube.NewWatcher(clients, opts)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -123,7 +141,13 @@ func probeMain(args []string) int {
 	loop := newRuntime(ui.New(fwd, done))
 	loop.update(tea.WindowSizeMsg{Width: *width, Height: *height})
 	first := true
-	for msg := range loop.msgs {
+	for {
+		var msg tea.Msg
+		select {
+		case <-ctx.Done():
+			return 0
+		case msg = <-loop.msgs:
+		}
 		if reflect.TypeOf(msg).Name() != "snapshotMsg" {
 			loop.update(msg)
 			continue
@@ -145,7 +169,6 @@ func probeMain(args []string) int {
 		}
 		out.emit(ev)
 	}
-	return 0
 }
 
 // commands answers the parent's requests, one a line.
@@ -164,11 +187,10 @@ func commands(out *emitter, quit context.CancelFunc) {
 			out.emit(event{Ev: "cpu", CPUNs: cpuTime()})
 		case "quit":
 			quit()
-			os.Exit(0)
+			return
 		}
 	}
 	quit()
-	os.Exit(0)
 }
 
 // runtime is a Bubble Tea loop without a terminal: commands run on their
@@ -296,4 +318,3 @@ func memoryOfSelf() (hwm, rss int64) {
 	}
 	return hwm, rss
 }
-

@@ -54,6 +54,9 @@ var rows = []row{
 		return fmt.Sprintf("%.0f / %.0f / %.0f ms (%d shown, %d frames)", r.LagP50Ms,
 			r.LagP99Ms, r.LagMaxMs, r.ChurnShown, r.ChurnFrames)
 	}, "max < 200 ms"},
+	{"  bare watch of the same p50/p99/max", func(r sizeResult) string {
+		return fmt.Sprintf("%.0f / %.0f / %.0f ms", r.WatchP50Ms, r.WatchP99Ms, r.WatchMaxMs)
+	}, "(API server's share)"},
 	{"apply snapshot to UI p50 / max", func(r sizeResult) string {
 		return fmt.Sprintf("%.2f / %.2f ms", r.ApplyP50Ms, r.ApplyMaxMs)
 	}, ""},

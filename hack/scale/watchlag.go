@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/api/meta"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+	"k8s.io/apimachinery/pkg/watch"
+)
+
+// rawWatch is the API server's own delivery of the churn, for comparison
+// with the tool's: a bare watch of nodes and of NodeClaims from this
+// process, noting when each target's number arrives, in the shape of the
+// probe's frames so that lagOf reads both.
+type rawWatch struct {
+	mu     sync.Mutex
+	frames []event
+	index  [2]map[string]int
+	last   [2][]int
+}
+
+func (s *server) watchChurn(ctx context.Context, targets int) (*rawWatch, error) {
+	names := targetNames(targets)
+	rw := &rawWatch{}
+	for kind := range 2 {
+		rw.index[kind] = map[string]int{}
+		rw.last[kind] = make([]int, targets)
+		for k, n := range names[kind] {
+			rw.index[kind][n] = k
+		}
+	}
+	open := [2]func(rv string) (watch.Interface, error){
+		func(rv string) (watch.Interface, error) {
+			return s.kube.CoreV1().Nodes().Watch(ctx, metav1.ListOptions{ResourceVersion: rv})
+		},
+		func(rv string) (watch.Interface, error) {
+			return s.dynamic.Resource(nodeClaimsGVR).Watch(ctx,
+				metav1.ListOptions{ResourceVersion: rv})
+		},
+	}
+	for kind := range 2 {
+		w, err := open[kind]("")
+		if err != nil {
+			return nil, err
+		}
+		go rw.read(ctx, w, kind, open[kind])
+	}
+	return rw, nil
+}
+
+// read notes every event, and opens the watch again from the last
+// resource version seen whenever the server ends it.
+func (rw *rawWatch) read(ctx context.Context, w watch.Interface, kind int,
+	open func(rv string) (watch.Interface, error)) {
+	rv := ""
+	for {
+		for ev := range w.ResultChan() {
+			if m, err := meta.Accessor(ev.Object); err == nil && ev.Type != watch.Error {
+				rv = m.GetResourceVersion()
+			}
+			rw.note(kind, ev.Object)
+		}
+		w.Stop()
+		if ctx.Err() != nil {
+			return
+		}
+		var err error
+		if w, err = open(rv); err != nil {
+			logf("bare watch: %v", err)
+			return
+		}
+	}
+}
+
+func (rw *rawWatch) note(kind int, obj any) {
+	at := time.Now().UnixNano()
+	var name string
+	seq := 0
+	switch o := obj.(type) {
+	case *corev1.Node:
+		name = o.Name
+		seq, _ = strconv.Atoi(o.Labels[seqLabel])
+	case *unstructured.Unstructured:
+		name = o.GetName()
+		conds, _, _ := unstructured.NestedSlice(o.Object, "status", "conditions")
+		for _, c := range conds {
+			if m, ok := c.(map[string]any); ok && m["type"] == seqCondition {
+				msg, _ := m["message"].(string)
+				seq, _ = strconv.Atoi(strings.TrimPrefix(msg, "seq "))
+			}
+		}
+	default:
+		return
+	}
+	rw.mu.Lock()
+	defer rw.mu.Unlock()
+	k, ok := rw.index[kind][name]
+	if !ok || seq <= rw.last[kind][k] {
+		return
+	}
+	rw.last[kind][k] = seq
+	rw.frames = append(rw.frames, event{At: at, Seen: [][3]int{{kind, k, seq}}})
+}
+
+func (rw *rawWatch) taken() []event {
+	rw.mu.Lock()
+	defer rw.mu.Unlock()
+	return rw.frames
+}
