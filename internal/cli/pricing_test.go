@@ -88,6 +88,8 @@ func TestGetPriceColumns(t *testing.T) {
 			"general-purpose", []string{"-", "-"}, ""},
 		{"no pricing", []string{"--no-pricing", "get", "nodes"}, "i-0a1c5e7a39c88fc91",
 			[]string{"-", "-"}, ""},
+		{"--region prices elsewhere, with an estimated fee", []string{"--region", "us-east-1",
+			"get", "nodes"}, "i-0a1c5e7a39c88fc91", []string{"0.068", "≈0.00816"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
