@@ -141,11 +141,11 @@ func Build(in Inputs) *Cluster {
 	// Sort before deciding the mode, whose evidence names the first Auto
 	// Mode NodePool: input order is informer store order, which varies.
 	slices.SortFunc(c.NodePools, func(a, b NodePool) int { return cmp.Compare(a.Name, b.Name) })
-	slices.SortFunc(c.NodeClaims, func(a, b NodeClaim) int { return cmp.Compare(a.Name, b.Name) })
+	c.NodeClaims = sortedByName(c.NodeClaims, func(nc *NodeClaim) string { return nc.Name })
 	slices.SortFunc(c.NodeClasses, func(a, b NodeClass) int {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Kind, b.Kind))
 	})
-	slices.SortFunc(c.Nodes, func(a, b Node) int { return cmp.Compare(a.Name, b.Name) })
+	c.Nodes = sortedByName(c.Nodes, func(n *Node) string { return n.Name })
 
 	c.Region = majorityRegion(c.Nodes)
 	c.Mode, c.ModeEvidence = decideMode(c, in.Evidence)
