@@ -1,6 +1,8 @@
 package kube
 
 import (
+	"math"
+
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -58,13 +60,13 @@ func podFromAPI(p *corev1.Pod) model.Pod {
 func resourcesOf(rl corev1.ResourceList) model.Resources {
 	var r model.Resources
 	if q, ok := rl[corev1.ResourceCPU]; ok {
-		r.CPUMillis = q.MilliValue()
+		r.CPUMillis = milliValue(q)
 	}
 	if q, ok := rl[corev1.ResourceMemory]; ok {
-		r.MemoryBytes = q.Value()
+		r.MemoryBytes = value(q)
 	}
 	if q, ok := rl[corev1.ResourcePods]; ok {
-		r.Pods = q.Value()
+		r.Pods = value(q)
 	}
 	return r
 }
@@ -75,13 +77,40 @@ func resourcesOf(rl corev1.ResourceList) model.Resources {
 func quantityResources(m map[string]string) model.Resources {
 	var r model.Resources
 	if q, err := resource.ParseQuantity(m["cpu"]); err == nil {
-		r.CPUMillis = q.MilliValue()
+		r.CPUMillis = milliValue(q)
 	}
 	if q, err := resource.ParseQuantity(m["memory"]); err == nil {
-		r.MemoryBytes = q.Value()
+		r.MemoryBytes = value(q)
 	}
 	if q, err := resource.ParseQuantity(m["pods"]); err == nil {
-		r.Pods = q.Value()
+		r.Pods = value(q)
 	}
 	return r
+}
+
+// value and milliValue read a quantity as int64, clamped: Quantity's own
+// Value and MilliValue wrap around past 2^63, so that a limit of
+// "9223372036854775807" CPUs would read as -1000 millicores.
+func value(q resource.Quantity) int64 {
+	if v, ok := q.AsInt64(); ok {
+		return v
+	}
+	return clamp(q.AsApproximateFloat64())
+}
+
+func milliValue(q resource.Quantity) int64 {
+	if f := q.AsApproximateFloat64() * 1000; f >= math.MaxInt64 || f <= math.MinInt64 {
+		return clamp(f)
+	}
+	return q.MilliValue()
+}
+
+func clamp(f float64) int64 {
+	switch {
+	case f >= math.MaxInt64:
+		return math.MaxInt64
+	case f <= math.MinInt64:
+		return math.MinInt64
+	}
+	return int64(f)
 }

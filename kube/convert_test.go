@@ -1,6 +1,7 @@
 package kube
 
 import (
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -173,6 +174,32 @@ func TestNodeFromAPI(t *testing.T) {
 			}
 			if got := nodeFromAPI(n); !reflect.DeepEqual(got, want) {
 				t.Errorf("got  %+v\nwant %+v", got, want)
+			}
+		})
+	}
+}
+
+func TestQuantityResourcesClampInsteadOfWrapping(t *testing.T) {
+	tests := []struct {
+		name           string
+		in             map[string]string
+		cpu, mem, pods int64
+	}{
+		{"ordinary values", map[string]string{"cpu": "1500m", "memory": "2Gi", "pods": "110"},
+			1500, 2 << 30, 110},
+		{"CPUs past 2^63 millicores read as the most there is",
+			map[string]string{"cpu": "9223372036854775807"}, math.MaxInt64, 0, 0},
+		{"memory past 2^63 bytes reads as the most there is",
+			map[string]string{"memory": "100Ei"}, 0, math.MaxInt64, 0},
+		{"a huge negative reads as the least there is",
+			map[string]string{"pods": "-1e30"}, 0, 0, math.MinInt64},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quantityResources(tt.in)
+			want := model.Resources{CPUMillis: tt.cpu, MemoryBytes: tt.mem, Pods: tt.pods}
+			if got != want {
+				t.Errorf("got %+v, want %+v", got, want)
 			}
 		})
 	}
