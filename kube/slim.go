@@ -119,7 +119,8 @@ func internPod(p model.Pod) model.Pod {
 // namespace, and the index costs a set entry per pod. It must run before
 // anything asks the factory for the pod informer.
 func useSlimPodInformer(f informers.SharedInformerFactory) {
-	f.InformerFor(&corev1.Pod{}, func(c kubernetes.Interface, resync time.Duration) cache.SharedIndexInformer {
-		return coreinformers.NewFilteredPodInformer(c, "", resync, cache.Indexers{}, nil)
-	})
+	f.InformerFor(&corev1.Pod{},
+		func(c kubernetes.Interface, resync time.Duration) cache.SharedIndexInformer {
+			return coreinformers.NewFilteredPodInformer(c, "", resync, cache.Indexers{}, nil)
+		})
 }

@@ -14,20 +14,20 @@ import (
 	"k8s.io/apimachinery/pkg/runtime/schema"
 
 	"github.com/kubectl-automode/kubectl-automode/internal/scalegen"
+	"github.com/kubectl-automode/kubectl-automode/kube"
 )
 
 var (
-	nodePoolsGVR  = schema.GroupVersionResource{Group: "karpenter.sh", Version: "v1", Resource: "nodepools"}
-	nodeClaimsGVR = schema.GroupVersionResource{Group: "karpenter.sh", Version: "v1", Resource: "nodeclaims"}
-	nodeClassGVR  = schema.GroupVersionResource{Group: "eks.amazonaws.com", Version: "v1",
-		Resource: "nodeclasses"}
-	ec2NodeClassGVR = schema.GroupVersionResource{Group: "karpenter.k8s.aws", Version: "v1",
-		Resource: "ec2nodeclasses"}
+	nodePoolsGVR    = kube.NodePools
+	nodeClaimsGVR   = kube.NodeClaims
+	nodeClassGVR    = kube.NodeClasses
+	ec2NodeClassGVR = kube.EC2NodeClasses
 )
 
 // parallel calls f(i) for every i in [from, to) on workers goroutines and
 // returns the first error; it stops early when ctx ends.
-func parallel(ctx context.Context, from, to, workers int, f func(ctx context.Context, i int) error) error {
+func parallel(ctx context.Context, from, to, workers int,
+	f func(ctx context.Context, i int) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (

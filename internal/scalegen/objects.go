@@ -76,9 +76,10 @@ func Node(i int) *corev1.Node {
 		labels["karpenter.k8s.aws/instance-hypervisor"] = "nitro"
 	}
 
+	milli, mem := int64(it.cpu*1000-70), int64(it.memMiB-900)<<20
 	alloc := corev1.ResourceList{
-		corev1.ResourceCPU:              *resource.NewMilliQuantity(int64(it.cpu*1000-70), resource.DecimalSI),
-		corev1.ResourceMemory:           *resource.NewQuantity(int64(it.memMiB-900)<<20, resource.BinarySI),
+		corev1.ResourceCPU:              *resource.NewMilliQuantity(milli, resource.DecimalSI),
+		corev1.ResourceMemory:           *resource.NewQuantity(mem, resource.BinarySI),
 		corev1.ResourcePods:             *resource.NewQuantity(int64(it.maxPods), resource.DecimalSI),
 		corev1.ResourceEphemeralStorage: resource.MustParse("76043298691"),
 	}
@@ -163,7 +164,8 @@ func NodeClaim(i int) *unstructured.Unstructured {
 		"nodeName":   NodeName(i),
 		"providerID": fmt.Sprintf("aws:///%s/%s", zoneOf(i), NodeName(i)),
 		"imageID":    "ami-0a1b2c3d4e5f60718",
-		"capacity":   map[string]any{"cpu": strconv.Itoa(it.cpu), "memory": fmt.Sprintf("%dMi", it.memMiB)},
+		"capacity": map[string]any{"cpu": strconv.Itoa(it.cpu),
+			"memory": fmt.Sprintf("%dMi", it.memMiB)},
 	}
 	if KindOf(i) == ManagedNodeGroup {
 		status = map[string]any{"conditions": []any{

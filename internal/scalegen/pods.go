@@ -39,7 +39,8 @@ func Pod(i, j int) *corev1.Pod {
 			c, j%3)
 	}
 	probe := &corev1.Probe{ProbeHandler: corev1.ProbeHandler{HTTPGet: &corev1.HTTPGetAction{
-		Path: "/healthz", Port: intstr.FromInt32(8080)}}, PeriodSeconds: 10, TimeoutSeconds: 1, FailureThreshold: 3}
+		Path: "/healthz", Port: intstr.FromInt32(8080)}}, PeriodSeconds: 10, TimeoutSeconds: 1,
+		FailureThreshold: 3}
 	cpu := int64(50 + 50*(j%5))
 	container := func(c string, cpu int64) corev1.Container {
 		return corev1.Container{
