@@ -108,4 +108,3 @@ func measureUI(ctx context.Context, cfg config, s *server, r *sizeResult) error 
 		r.ChurnShownBy[0], r.ChurnShownBy[1], r.WatchP50Ms, r.WatchP99Ms, r.WatchMaxMs)
 	return nil
 }
-
