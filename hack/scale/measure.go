@@ -14,6 +14,9 @@ import (
 	"github.com/kubectl-automode/kubectl-automode/internal/scalegen"
 )
 
+// memLimit is the soft memory limit of one extra get run.
+const memLimit = "100MiB"
+
 // churnTargets is how many nodes, and as many NodeClaims, the churn writer
 // cycles over.
 const churnTargets = 100
@@ -49,6 +52,11 @@ type sizeResult struct {
 	GetCPUMs    float64 `json:"getCpuMs"`
 	GetMaxRSSMB float64 `json:"getMaxRssMB"`
 	GetItems    int     `json:"getItems"`
+
+	// GetLimited* is one run of get with GOMEMLIMIT=memLimit.
+	GetLimitedWallMs float64 `json:"getLimitedWallMs"`
+	GetLimitedCPUMs  float64 `json:"getLimitedCpuMs"`
+	GetLimitedRSSMB  float64 `json:"getLimitedMaxRssMB"`
 
 	UIFirstFrameMs float64 `json:"uiFirstFrameMs"`
 	UIFirstCPUMs   float64 `json:"uiFirstCpuMs"`
@@ -202,27 +210,43 @@ func measureGet(ctx context.Context, cfg config, kubeconfig string, r *sizeResul
 	}
 	defer os.Remove(out.Name())
 	defer out.Close()
-	for range cfg.runs {
+	once := func(env ...string) (run, error) {
 		if err := out.Truncate(0); err != nil {
-			return err
+			return run{}, err
 		}
 		if _, err := out.Seek(0, 0); err != nil {
-			return err
+			return run{}, err
 		}
 		cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		defer cancel()
 		cmd := exec.CommandContext(cctx, cfg.binary, "get", "nodes", "-o", "json",
 			"--kubeconfig", kubeconfig)
 		cmd.Stdout, cmd.Stderr = out, os.Stderr
+		cmd.Env = append(os.Environ(), env...)
 		start := time.Now()
 		err := cmd.Run()
 		wall := time.Since(start)
-		cancel()
 		if err != nil {
-			return fmt.Errorf("running %s get nodes -o json: %w", cfg.binary, err)
+			return run{}, fmt.Errorf("running %s get nodes -o json: %w", cfg.binary, err)
 		}
 		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-		runs = append(runs, run{wall: wall,
-			cpu: time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), rss: ru.Maxrss << 10})
+		return run{wall: wall, cpu: time.Duration(ru.Utime.Nano() + ru.Stime.Nano()),
+			rss: ru.Maxrss << 10}, nil
+	}
+	// One run with a soft memory limit shows what trading CPU for memory
+	// would buy.
+	limited, err := once("GOMEMLIMIT=" + memLimit)
+	if err != nil {
+		return err
+	}
+	r.GetLimitedWallMs, r.GetLimitedCPUMs = ms(limited.wall), ms(limited.cpu)
+	r.GetLimitedRSSMB = float64(limited.rss) / (1 << 20)
+	for range cfg.runs {
+		x, err := once()
+		if err != nil {
+			return err
+		}
+		runs = append(runs, x)
 	}
 	var printed struct {
 		Items []json.RawMessage `json:"items"`

@@ -36,6 +36,10 @@ var rows = []row{
 	{"get nodes -o json: CPU", func(r sizeResult) string { return msf(r.GetCPUMs) }, ""},
 	{"get nodes -o json: peak RSS", func(r sizeResult) string { return mb(r.GetMaxRSSMB) },
 		"< 150 MB"},
+	{"  the same with GOMEMLIMIT=" + memLimit, func(r sizeResult) string {
+		return fmt.Sprintf("%s wall, %s CPU, %s", msf(r.GetLimitedWallMs), msf(r.GetLimitedCPUMs),
+			mb(r.GetLimitedRSSMB))
+	}, "(one run)"},
 	{"UI first full frame: wall", func(r sizeResult) string {
 		return fmt.Sprintf("%s (%.2fx floor)", msf(r.UIFirstFrameMs), r.UIFirstFrameMs/r.FloorMs)
 	}, "<= 1.5x floor"},
