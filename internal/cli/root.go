@@ -26,6 +26,10 @@ type options struct {
 	demoSpeed float64
 	noColor   bool
 	streams   genericiooptions.IOStreams
+	// settings and diag are the config file and the bug-report flags
+	// (config.go, diagnostics.go).
+	settings settings
+	diag     diagnostics
 }
 
 // NewRootCommand builds the command tree. With no subcommand it starts the
@@ -68,14 +72,17 @@ func NewRootCommand(streams genericiooptions.IOStreams) *cobra.Command {
 	flags.Float64Var(&o.demoSpeed, "demo-speed", 1, "play the demo this many times as fast")
 	flags.StringVar(&o.logFile, "log-file", "", "write logs to PATH (default: no logs)")
 	o.pricing.add(flags)
+	o.addConfigFlags(flags)
+	o.addDiagnosticFlags(flags)
 	flags.BoolVar(&o.noColor, "no-color", false, "draw the UI without colour, as NO_COLOR does")
-	cmd.PersistentPreRunE = func(*cobra.Command, []string) error {
-		return setUpLogging(o.logFile)
+	cmd.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		return o.setUp(cmd)
 	}
 
 	cmd.AddCommand(newGetCommand(o), newSnapshotCommand(o), newVersionCommand(o))
 	cmd.AddCommand(newRBACCommand(o))
 	cmd.AddCommand(newLintCommand(o), newCheckCommand(o), newCompareCommand(o))
+	o.registerCompletions(cmd)
 	return cmd
 }
 
@@ -93,6 +100,9 @@ func Run(ctx context.Context, streams genericiooptions.IOStreams, args []string)
 	cmd := NewRootCommand(streams)
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(ctx)
+	if dumpErr := finishDebugDump(err); err == nil {
+		err = dumpErr
+	}
 	closeLog()
 	if err == nil || errors.Is(err, context.Canceled) {
 		return 0

@@ -151,6 +151,7 @@ func firstSnapshot(ctx context.Context, w *kube.Watcher) (*model.Cluster, error)
 		}
 		return nil, fmt.Errorf("reading the cluster: %w", err)
 	}
+	observeSnapshot(c)
 	return c, nil
 }
 
