@@ -119,3 +119,13 @@ func TestStandardClusterOpensOnNodes(t *testing.T) {
 		t.Errorf("an Auto Mode cluster opened on panel %d, want NodePools", m.focus)
 	}
 }
+
+func TestPricingErrorIsNotPrefixedTwice(t *testing.T) {
+	c := model.Build(autoModeInputs())
+	c.PricingErrors = []string{"pricing: no AWS credentials for ec2:DescribeSpotPriceHistory"}
+	view := newTestModel(t, c, 200, 60, true).View().Content
+	if strings.Contains(view, "pricing: pricing:") ||
+		!strings.Contains(view, "! pricing: no AWS credentials") {
+		t.Errorf("the pricing error reads wrong:\n%s", view)
+	}
+}

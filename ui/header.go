@@ -169,7 +169,10 @@ func (m Model) problems() []string {
 		out = append(out, m.cluster.Problems...)
 		if errs := m.cluster.PricingErrors; len(errs) > 0 {
 			first, _, _ := strings.Cut(errs[0], "\n")
-			out = append(out, "pricing: "+first)
+			if !strings.HasPrefix(first, "pricing") {
+				first = "pricing: " + first
+			}
+			out = append(out, first)
 		}
 	}
 	if m.endedSet && m.ended != nil {
