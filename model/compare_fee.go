@@ -71,8 +71,12 @@ func nodeFee(n Node) NodeFee {
 	case !n.Price.EC2.Known():
 		f.Unpriced = n.Price.Unpriced
 		if f.Unpriced == "" {
-			f.Unpriced = "not priced"
+			f.Unpriced = "no EC2 price"
 		}
+	case n.CapacityType == "spot":
+		// The fee follows the instance type's on-demand price (facts
+		// sheet §7a); 12% of a spot price would understate it.
+		f.Unpriced = "spot: the fee follows the on-demand price, not known here"
 	default:
 		f.FeePerHour = n.Price.EC2.PerHour * EstimatedFeeShare
 		f.Estimated = true

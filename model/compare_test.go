@@ -18,6 +18,9 @@ func compareCluster() *model.Cluster {
 		Labels:  map[string]string{model.LabelNodeGroup: "general"}}
 	fargate := model.Node{Name: "fargate-ip-1", Labels: map[string]string{
 		model.LabelComputeType: "fargate"}}
+	spot := model.Node{Name: "ip-10-0-5-5", InstanceType: "c5.xlarge", Created: now,
+		Labels: map[string]string{model.LabelNodeGroup: "spot",
+			"eks.amazonaws.com/capacityType": "SPOT"}}
 	unpriced := model.Node{Name: "ip-10-0-9-9", InstanceType: "t9.huge", Created: now,
 		Labels: map[string]string{model.LabelNodeGroup: "odd"}}
 	var pods []model.Pod
@@ -25,7 +28,7 @@ func compareCluster() *model.Cluster {
 		pods = append(pods, model.Pod{Name: "p", NodeName: mngNode.Name, Phase: "Running"})
 	}
 	c := model.Build(model.Inputs{ClusterName: "prod", Now: now, Pods: pods,
-		Nodes: []model.Node{autoNode, mngNode, fargate, unpriced},
+		Nodes: []model.Node{autoNode, mngNode, fargate, unpriced, spot},
 		NodePools: []model.NodePool{{Name: "general-purpose", Labels: eksLabels,
 			NodeClassRef: autoRef}},
 		Evidence: model.Evidence{ENIConfigs: 3, SecurityGroupPolicies: 1},
@@ -41,6 +44,9 @@ func compareCluster() *model.Cluster {
 		case "ip-10-0-1-1":
 			c.Nodes[i].Price = model.NodePrice{
 				EC2: model.Figure{PerHour: 0.096, Source: model.SourceEmbedded}}
+		case "ip-10-0-5-5":
+			c.Nodes[i].Price = model.NodePrice{
+				EC2: model.Figure{PerHour: 0.07, Source: model.SourceAPI}}
 		case "ip-10-0-9-9":
 			c.Nodes[i].Price = model.NodePrice{Unpriced: "no price for t9.huge"}
 		}
@@ -51,8 +57,8 @@ func compareCluster() *model.Cluster {
 func TestCompareFees(t *testing.T) {
 	got := model.Compare(compareCluster())
 
-	if len(got.Fees) != 3 {
-		t.Fatalf("%d node fees, want 3: Fargate pays no fee and is left out", len(got.Fees))
+	if len(got.Fees) != 4 {
+		t.Fatalf("%d node fees, want 4: Fargate pays no fee and is left out", len(got.Fees))
 	}
 	if !near(got.Fee.PaidPerHour, 0.01027) {
 		t.Errorf("paid today = %v, want the Auto Mode node's fee 0.01027", got.Fee.PaidPerHour)
@@ -64,12 +70,13 @@ func TestCompareFees(t *testing.T) {
 	if !got.Fee.Estimated {
 		t.Error("the node group's fee is 12% of EC2: the total must say it is an estimate")
 	}
-	if strings.Join(got.Fee.Unpriced, ",") != "ip-10-0-9-9" {
-		t.Errorf("unpriced = %v, want the t9.huge node", got.Fee.Unpriced)
+	if strings.Join(got.Fee.Unpriced, ",") != "ip-10-0-5-5,ip-10-0-9-9" {
+		t.Errorf("unpriced = %v, want the spot node (its price is no base for the fee) "+
+			"and the t9.huge node", got.Fee.Unpriced)
 	}
 	row := rowOf(t, got, "Fee for this cluster")
 	if !strings.Contains(row.Cluster, "estimate: 12% of the EC2 price") ||
-		!strings.Contains(row.Cluster, "1 node(s) not priced") {
+		!strings.Contains(row.Cluster, "2 node(s) not priced") {
 		t.Errorf("fee row = %q", row.Cluster)
 	}
 }
@@ -80,8 +87,8 @@ func TestCompareWithoutPricesSaysSo(t *testing.T) {
 		c.Nodes[i].Price = model.NodePrice{}
 	}
 	got := model.Compare(c)
-	if got.Fee.AllAutoPerHour != 0 || len(got.Fee.Unpriced) != 3 {
-		t.Errorf("fee = %+v, want nothing summed and three nodes unpriced", got.Fee)
+	if got.Fee.AllAutoPerHour != 0 || len(got.Fee.Unpriced) != 4 {
+		t.Errorf("fee = %+v, want nothing summed and four nodes unpriced", got.Fee)
 	}
 }
 

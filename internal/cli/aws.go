@@ -17,9 +17,9 @@ import (
 const awsTimeout = 20 * time.Second
 
 // awsFlags say whether and where check and compare ask AWS about the
-// cluster.
+// cluster. The region is the global --region, which pricing reads too.
 type awsFlags struct {
-	mode, cluster, region string
+	mode, cluster string
 }
 
 func (a *awsFlags) add(fs *pflag.FlagSet) {
@@ -27,8 +27,6 @@ func (a *awsFlags) add(fs *pflag.FlagSet) {
 		"live cluster, when AWS credentials are found) or off")
 	fs.StringVar(&a.cluster, "cluster-name", "", "EKS cluster name for the AWS calls "+
 		"(default: from the kubeconfig)")
-	fs.StringVar(&a.region, "region", "", "AWS region of the cluster (default: from the "+
-		"kubeconfig)")
 }
 
 // read asks AWS about the cluster. It returns nil and a one-line note of
@@ -47,7 +45,7 @@ func (a *awsFlags) read(ctx context.Context, o *options) (*model.AWSView, string
 	}
 	const skipped = "aws: skipped DescribeCluster and IAM: "
 
-	name, region := a.cluster, a.region
+	name, region := a.cluster, o.pricing.region
 	if name == "" || region == "" {
 		if raw, err := o.config.ToRawKubeConfigLoader().RawConfig(); err == nil {
 			kubeContext, _ := o.contextNames()

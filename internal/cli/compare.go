@@ -32,6 +32,10 @@ func newCompareCommand(o *options) *cobra.Command {
 			if output != "text" && output != "json" {
 				return fmt.Errorf("unknown output format %q; use text or json", output)
 			}
+			pricer, err := o.newPricer()
+			if err != nil {
+				return err
+			}
 			w, err := o.watcher()
 			if err != nil {
 				return err
@@ -43,6 +47,9 @@ func newCompareCommand(o *options) *cobra.Command {
 			for _, p := range c.Problems {
 				fmt.Fprintf(o.streams.ErrOut, "warning: %s\n", sanitize.Line(p))
 			}
+			// The fee rows need prices: wait for them as get does.
+			c = priceForGet(cmd.Context(), pricer, c, o.getPricingWait())
+			warnPricing(o.streams.ErrOut, c, "compare", formatTable)
 			cmp := model.Compare(c)
 			view, note, err := aws.read(cmd.Context(), o)
 			if err != nil {
