@@ -10,7 +10,6 @@ import (
 
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/util/duration"
-	"sigs.k8s.io/yaml"
 
 	"github.com/kubectl-automode/kubectl-automode/internal/sanitize"
 	"github.com/kubectl-automode/kubectl-automode/model"
@@ -91,7 +90,7 @@ func section(b *strings.Builder, title string, v any) {
 		b.WriteString("  <none>\n")
 		return
 	}
-	out, err := yaml.Marshal(v)
+	out, err := marshalYAML(v)
 	if err != nil {
 		fmt.Fprintf(b, "  <cannot show: %v>\n", err)
 		return

@@ -13,7 +13,6 @@ import (
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/kubectl/pkg/describe"
-	"sigs.k8s.io/yaml"
 
 	"github.com/kubectl-automode/kubectl-automode/internal/sanitize"
 	"github.com/kubectl-automode/kubectl-automode/model"
@@ -102,7 +101,7 @@ func (d *Details) YAML(ctx context.Context, ref model.Ref) (string, error) {
 		obj = u.Object
 	}
 	neat(obj)
-	out, err := yaml.Marshal(obj)
+	out, err := marshalYAML(obj)
 	if err != nil {
 		return "", fmt.Errorf("encoding %s as YAML: %w", ref, err)
 	}
