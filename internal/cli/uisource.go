@@ -50,7 +50,7 @@ func (o *options) startSource(ctx context.Context) (ui.Source, context.CancelFun
 			}
 		}()
 	}
-	snapshots := pricedStream(ctx, pricer, w.Snapshots())
+	snapshots := teeSnapshots(ctx, pricedStream(ctx, pricer, w.Snapshots()))
 	return ui.Source{Snapshots: snapshots, Done: errc, Details: kube.NewDetails(src.clients)},
 		cancel, nil
 }
