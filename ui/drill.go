@@ -63,6 +63,8 @@ func refOf(kind, key string) model.Ref {
 	case "NodeClass":
 		name, k, _ := strings.Cut(key, "/")
 		return model.Ref{Kind: k, Name: name}
+	case kindFinding:
+		return findingRef(key)
 	}
 	return model.Ref{Kind: kind, Name: key}
 }

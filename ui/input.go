@@ -65,6 +65,8 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.narrow()
 	case matches(msg, k.clearPool):
 		m.setPool("")
+	case matches(msg, k.compare):
+		return m.openCompare()
 	case onDashboard && matches(msg, k.next):
 		m.focusOn((m.focus + 1) % panelCount)
 	case onDashboard && matches(msg, k.prev):

@@ -16,6 +16,7 @@ type keyMap struct {
 
 	open, back         key.Binding
 	narrow, clearPool  key.Binding
+	compare            key.Binding
 	describe, yaml     key.Binding
 	events             key.Binding
 	filter, sort, flip key.Binding
@@ -43,12 +44,13 @@ func defaultKeys() keyMap {
 
 		next: b([]string{"tab", "right", "l"}, "tab", "next panel"),
 		prev: b([]string{"shift+tab", "left", "h"}, "shift+tab", "previous panel"),
-		jump: b([]string{"1", "2", "3", "4", "5"}, "1-5", "go to panel"),
+		jump: b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", "go to panel"),
 
 		open:      b([]string{"enter"}, "enter", "open"),
 		back:      b([]string{"esc"}, "esc", "back, or clear filter then pool"),
 		narrow:    b([]string{"p"}, "p", "narrow to this row's pool"),
-		clearPool: b([]string{"c"}, "c", "clear the pool narrowing"),
+		clearPool: b([]string{"P"}, "P", "clear the pool narrowing"),
+		compare:   b([]string{"c"}, "c", "compare standard EKS and Auto Mode"),
 		describe:  b([]string{"d"}, "d", "describe"),
 		yaml:      b([]string{"y"}, "y", "yaml"),
 		events:    b([]string{"e"}, "e", "events"),
@@ -83,7 +85,7 @@ func (k keyMap) listHelp(page bool) []key.Binding {
 			k.yaml, k.events, k.filter, k.sort}
 	}
 	return []key.Binding{k.help, k.open, k.describe, k.filter, withDesc(k.command, "command"),
-		k.quit, k.narrow, k.sort, k.next}
+		k.quit, withDesc(k.compare, "compare"), k.narrow, k.sort, k.next}
 }
 
 // withDesc is b with a shorter description, for the footer.
@@ -109,6 +111,6 @@ func (k keyMap) fullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.up, k.down, k.pageUp, k.pageDown, k.top, k.bottom, k.next, k.prev, k.jump},
 		{k.filter, k.sort, k.flip, k.narrow, k.clearPool, k.command, k.help, k.quit},
-		{k.open, k.back, k.describe, k.yaml, k.events, k.nextMatch, k.prevMatch},
+		{k.open, k.back, k.describe, k.yaml, k.events, k.compare, k.nextMatch, k.prevMatch},
 	}
 }

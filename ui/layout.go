@@ -89,6 +89,7 @@ func (m *Model) arrange() {
 		if v.text != nil {
 			v.text.vp.SetWidth(max(0, m.width))
 			v.text.vp.SetHeight(s.contentH)
+			redrawCompare(v, m.width)
 		}
 	}
 	m.screen = s
@@ -102,32 +103,37 @@ func (m Model) tooSmall() bool {
 
 // wideBands: NodePools beside NodeClasses, then NodeClaims and Nodes each
 // across the full width, where every column of theirs fits (a NodeClaim
-// row needs about 115 cells), then Components, whose evidence is long.
+// row needs about 115 cells), then Components, whose evidence is long,
+// and Findings, whose messages and hints are.
 func (m *Model) wideBands(y, h int) []band {
 	pools := m.fitHeight(h/5, panelNodePools, panelNodeClasses)
 	comps := m.fitHeight(h/5, panelComponents)
-	claims := (h - pools - comps) / 2
-	nodes := h - pools - comps - claims
+	finds := m.fitHeight(h/5, panelFindings)
+	claims := (h - pools - comps - finds) / 2
+	nodes := h - pools - comps - finds - claims
 	return []band{
 		m.row(y, pools, panelNodePools, panelNodeClasses),
 		m.row(y+pools, claims, panelNodeClaims),
 		m.row(y+pools+claims, nodes, panelNodes),
 		m.row(y+pools+claims+nodes, comps, panelComponents),
+		m.row(y+pools+claims+nodes+comps, finds, panelFindings),
 	}
 }
 
-// stackedBands: NodePools, NodeClaims and Nodes across the full width,
-// with Components beside NodeClasses at the bottom.
+// stackedBands: NodePools, NodeClaims, Nodes and Findings across the full
+// width, with Components beside NodeClasses at the bottom.
 func (m *Model) stackedBands(y, h int) []band {
 	pools := m.fitHeight(h/5, panelNodePools)
 	comps := m.fitHeight(h/4, panelComponents, panelNodeClasses)
-	claims := (h - pools - comps) / 2
-	nodes := h - pools - comps - claims
+	finds := m.fitHeight(h/6, panelFindings)
+	claims := (h - pools - comps - finds) / 2
+	nodes := h - pools - comps - finds - claims
 	return []band{
 		m.row(y, pools, panelNodePools),
 		m.row(y+pools, claims, panelNodeClaims),
 		m.row(y+pools+claims, nodes, panelNodes),
-		m.row(y+pools+claims+nodes, comps, panelComponents, panelNodeClasses),
+		m.row(y+pools+claims+nodes, finds, panelFindings),
+		m.row(y+pools+claims+nodes+finds, comps, panelComponents, panelNodeClasses),
 	}
 }
 
@@ -274,7 +280,7 @@ func (m Model) emptyText(id panelID) string {
 	case t.filter != "" && len(t.rows) > 0:
 		return "nothing matches the filter; esc clears it"
 	case panels[id].narrowed && m.pool != "" && len(t.rows) > 0:
-		return "none in NodePool " + m.pool + "; c shows all"
+		return "none in NodePool " + m.pool + "; P shows all"
 	}
 	return "none in this cluster"
 }

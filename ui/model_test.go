@@ -95,7 +95,7 @@ func TestSortCyclesColumnsAndReverses(t *testing.T) {
 	}
 }
 
-func TestPOnAPoolNarrowsClaimsAndNodesAndCClearsIt(t *testing.T) {
+func TestPOnAPoolNarrowsClaimsAndNodesAndShiftPClearsIt(t *testing.T) {
 	m := press(t, autoModel(t, 80, 24), "j", "p")
 	if m.focus != panelNodeClaims {
 		t.Errorf("focus after p = %d, want NodeClaims", m.focus)
@@ -110,9 +110,9 @@ func TestPOnAPoolNarrowsClaimsAndNodesAndCClearsIt(t *testing.T) {
 		t.Errorf("the title does not say the pool:\n%s", view)
 	}
 
-	cleared := press(t, m, "c")
+	cleared := press(t, m, "P")
 	if got := shown(cleared, panelNodeClaims); len(got) != 5 {
-		t.Errorf("c did not clear the pool: %v", got)
+		t.Errorf("P did not clear the pool: %v", got)
 	}
 	cleared = press(t, m, "esc")
 	if got := shown(cleared, panelNodes); len(got) != 4 {
@@ -145,8 +145,8 @@ func TestTabsSwitchPanels(t *testing.T) {
 		tab  string
 	}{
 		{[]string{"tab"}, panelNodeClaims, "[2 NodeClaims]"},
-		{[]string{"shift+tab"}, panelNodeClasses, "[5 NodeClasses]"},
-		{[]string{"tab", "tab", "tab", "tab", "tab"}, panelNodePools, "[1 NodePools]"},
+		{[]string{"shift+tab"}, panelFindings, "[6 Findings]"},
+		{[]string{"tab", "tab", "tab", "tab", "tab", "tab"}, panelNodePools, "[1 NodePools]"},
 		{[]string{"3"}, panelNodes, "[3 Nodes]"},
 		{[]string{"4", "shift+tab"}, panelNodes, "[3 Nodes]"},
 	}

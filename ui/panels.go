@@ -11,6 +11,7 @@ const (
 	panelNodes
 	panelComponents
 	panelNodeClasses
+	panelFindings
 	panelCount
 )
 
@@ -31,6 +32,7 @@ var panels = [panelCount]panelSpec{
 	panelNodes:       {"Nodes", nodeColumns, nodeRows, true, "Node"},
 	panelComponents:  {"Components", componentColumns, componentRows, false, kindComponent},
 	panelNodeClasses: {"NodeClasses", nodeClassColumns, nodeClassRows, false, "NodeClass"},
+	panelFindings:    {"Findings", findingColumns, findingRows, true, kindFinding},
 }
 
 // podPanel lists a Node's pods on its page; pods have no panel of their

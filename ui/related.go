@@ -94,6 +94,8 @@ func lookup(c *model.Cluster, ref model.Ref) any {
 				return nc
 			}
 		}
+	case kindCluster:
+		return model.Compare(c)
 	case kindComponent:
 		for _, comp := range c.Components {
 			if name(comp.Name) {

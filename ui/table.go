@@ -41,8 +41,11 @@ type cell struct {
 type row struct {
 	// key is the object's name: the cursor follows it across snapshots.
 	key string
-	// pool is the NodePool the object belongs to, for narrowing.
+	// pool is the NodePool the object belongs to, for narrowing; pools
+	// are the further pools of an object that serves several, such as a
+	// finding about a NodeClass.
 	pool  string
+	pools []string
 	cells []cell
 
 	hay    string   // lower-case text the filter searches

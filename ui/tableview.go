@@ -18,7 +18,7 @@ func (t *table) refresh() {
 	t.view = t.view[:0]
 	for i := range t.rows {
 		r := &t.rows[i]
-		if t.pool != "" && r.pool != t.pool {
+		if t.pool != "" && r.pool != t.pool && !slices.Contains(r.pools, t.pool) {
 			continue
 		}
 		if query != "" && !subsequence(query, r.hay) {

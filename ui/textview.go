@@ -22,10 +22,11 @@ const (
 	modeDescribe textMode = iota
 	modeYAML
 	modeEvents
+	modeCompare
 )
 
 func (t textMode) String() string {
-	return [...]string{"describe", "yaml", "events"}[t]
+	return [...]string{"describe", "yaml", "events", "comparison"}[t]
 }
 
 // fetchTimeout bounds one describe, YAML or events request, so that a view
@@ -106,6 +107,10 @@ func (m *Model) fetch(v *view) tea.Cmd {
 			return nil
 		}
 		m.gotDetail(detailMsg{seq: seq, text: componentText(comp)})
+		return nil
+	}
+	if ref.Kind == kindCluster {
+		redrawCompare(v, tv.vp.Width())
 		return nil
 	}
 	if d == nil {

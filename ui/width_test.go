@@ -71,7 +71,8 @@ func checkFits(t *testing.T, view string, w, h int) {
 
 func TestWideNamesKeepColumnsAligned(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
-	m := newTestModel(t, model.Build(wideInputs()), 120, 40, true)
+	// 46 lines: the Findings band takes rows from Nodes at 120×40.
+	m := newTestModel(t, model.Build(wideInputs()), 120, 46, true)
 	m = press(t, m, "3")
 	view := m.View().Content
 	var kindAt []int
