@@ -16,6 +16,8 @@ func runUI(ctx context.Context, o *options) error {
 	if !isTerminal(o.streams.Out) {
 		return errNotATerminal
 	}
+	restoreStderr := muteStderr()
+	defer restoreStderr()
 	src, cancel, err := o.startSource(ctx)
 	if err != nil {
 		return err
