@@ -82,6 +82,7 @@ func compareText(cmp model.Comparison, width int) string {
 		feeWidths := columnWidths(append([][]string{feeHead}, fees...), width)
 		lines = append(lines, strings.Repeat(" ", max(0, width)))
 		lines = append(lines, tableLines(feeWidths, width, feeHead, fees)...)
+		lines = append(lines, tableLine([]int{width - 1}, width, []string{totalFeeText(cmp.Fee)}))
 	}
 	lines = append(lines, strings.Repeat(" ", max(0, width)))
 	lines = append(lines, tableLines(widths, width, sameHead, same)...)
@@ -169,4 +170,23 @@ func nodeFeeText(f model.NodeFee) string {
 		when = "pays"
 	}
 	return fmt.Sprintf("%s %s$%.4f/h", when, approx, f.FeePerHour)
+}
+
+// totalFeeText is the cluster's fee on one line of its own, so that the
+// sum is never lost to a cut cell: what the Auto Mode nodes pay today, and
+// what every EC2 node would pay on Auto Mode.
+func totalFeeText(total model.FeeTotal) string {
+	month := func(perHour float64) string {
+		return fmt.Sprintf("$%.4f/h ($%.0f/month)", perHour, perHour*model.HoursPerMonth)
+	}
+	approx := ""
+	if total.Estimated {
+		approx = "≈"
+	}
+	text := fmt.Sprintf("TOTAL FEE  today %s; all on Auto Mode %s%s", month(total.PaidPerHour),
+		approx, month(total.AllAutoPerHour))
+	if n := len(total.Unpriced); n > 0 {
+		text += fmt.Sprintf("; %d node(s) not priced", n)
+	}
+	return text
 }
