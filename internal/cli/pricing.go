@@ -35,15 +35,16 @@ func (f *pricingFlags) add(flags *pflag.FlagSet) {
 	flags.StringVar(&f.region, "region", "", "price nodes as if in this AWS region "+
 		"(default: each node's topology.kubernetes.io/region label)")
 	flags.StringVar(&f.source, "price-source", "", "where prices come from: auto, api, "+
-		"bulk, cache, embedded or off (default auto; embedded for --demo)")
+		"bulk, cache, embedded or off (default auto; embedded for --demo and --snapshot)")
 	flags.BoolVar(&f.off, "no-pricing", false, "show no prices and make no price lookups")
 }
 
 var regionName = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
 
-// newPricer builds the Pricer the flags ask for. The demo is priced from
-// the embedded table unless --price-source says otherwise: its cluster is
-// made up, so it should neither call AWS nor fill the user's cache.
+// newPricer builds the Pricer the flags ask for. The demo and a saved
+// snapshot are priced from the embedded table unless --price-source says
+// otherwise: the demo's cluster is made up, and a snapshot is read offline
+// and should print the same every time.
 func (o *options) newPricer() (*pricing.Pricer, error) {
 	f := o.pricing
 	src, err := pricing.ParseSource(f.source)
@@ -56,7 +57,7 @@ func (o *options) newPricer() (*pricing.Pricer, error) {
 			"use one", f.source)
 	case f.off:
 		src = pricing.SourceOff
-	case f.source == "" && o.demo != "":
+	case f.source == "" && (o.demo != "" || o.snapshot != ""):
 		src = pricing.SourceEmbedded
 	}
 	if f.region != "" && !regionName.MatchString(f.region) {

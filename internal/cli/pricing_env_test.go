@@ -36,8 +36,18 @@ func runIsolated(m *testing.M) int {
 
 	fakeAWS = awstest.New()
 	defer fakeAWS.Close()
+	// The Tokyo example, then made-up figures for every other node
+	// of internal/apitest's automode.yaml, so that get prices the whole
+	// fixture cluster and warns about nothing.
 	fakeAWS.SetEC2("ap-northeast-1", "c6g.large", "0.0856000000")
 	fakeAWS.SetFee("ap-northeast-1", "c6g.large", "0.0102720000")
+	for _, typ := range []string{"m6i.large", "m7i.large", "t3.large"} {
+		fakeAWS.SetEC2("ap-northeast-1", typ, "0.1")
+		fakeAWS.SetFee("ap-northeast-1", typ, "0.012")
+	}
+	fakeAWS.SetSpot("ap-northeast-1d", "m7i.large", "0.04")
+	fakeAWS.SetSpot("ap-northeast-1a", "m5.large", "0.03")
+	fakeAWS.SetSpot("ap-northeast-1c", "c5.large", "0.02")
 
 	for _, v := range []string{"AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_SESSION_TOKEN",
 		"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
