@@ -36,6 +36,7 @@ func findingRows(c *model.Cluster) []row {
 	fs := model.Findings(c, now)
 
 	rows := make([]row, 0, len(fs))
+	pools := newPoolIndex(c)
 	seen := map[string]int{}
 	for _, f := range fs {
 		ref := model.Ref{Kind: sanitize.Line(f.Object.Kind),
@@ -46,15 +47,15 @@ func findingRows(c *model.Cluster) []row {
 		}
 		seen[findingKey(f.Rule, ref)]++
 
-		pools := poolsOf(c, f.Object)
-		r := row{key: key, pools: pools, cells: []cell{
+		in := pools.of(f.Object)
+		r := row{key: key, pools: in, cells: []cell{
 			severityCell(f.Severity),
 			{text: ref.String()},
 			{text: sanitize.Line(f.Message)},
 			{text: sanitize.Line(f.Hint)},
 		}}
-		if len(pools) > 0 {
-			r.pool = pools[0]
+		if len(in) > 0 {
+			r.pool = in[0]
 		}
 		rows = append(rows, r)
 	}
@@ -86,33 +87,48 @@ func severityCell(s model.Severity) cell {
 	return cell{text: string(s), tone: toneAccent}
 }
 
-// poolsOf names the NodePools an object belongs to, as the other panels
-// name them (sanitised): a pool itself, a NodeClaim's or Node's pool, and
-// every pool on a NodeClass. Other objects belong to no pool.
-func poolsOf(c *model.Cluster, ref model.Ref) []string {
+// poolIndex names the NodePools each object belongs to, as the other
+// panels name them (sanitised): a pool itself, a NodeClaim's or Node's
+// pool, and every pool on a NodeClass. Other objects belong to no pool.
+// It is built once per snapshot, so that thousands of findings about
+// stuck claims cost one map lookup each.
+type poolIndex struct {
+	claims, nodes map[string]string
+	classes       map[model.ObjectRef][]string
+}
+
+func newPoolIndex(c *model.Cluster) poolIndex {
+	ix := poolIndex{claims: map[string]string{}, nodes: map[string]string{},
+		classes: map[model.ObjectRef][]string{}}
+	for _, nc := range c.NodeClaims {
+		ix.claims[nc.Name] = nc.NodePool
+	}
+	for _, n := range c.Nodes {
+		ix.nodes[n.Name] = n.NodePool
+	}
+	for _, p := range c.NodePools {
+		ref := model.ObjectRef{Kind: p.NodeClassRef.Kind, Name: p.NodeClassRef.Name}
+		ix.classes[ref] = append(ix.classes[ref], sanitize.Line(p.Name))
+	}
+	return ix
+}
+
+func (ix poolIndex) of(ref model.Ref) []string {
+	one := func(pool string) []string {
+		if pool == "" {
+			return nil
+		}
+		return []string{sanitize.Line(pool)}
+	}
 	switch ref.Kind {
 	case "NodePool":
-		return []string{sanitize.Line(ref.Name)}
+		return one(ref.Name)
 	case "NodeClaim":
-		for _, nc := range c.NodeClaims {
-			if nc.Name == ref.Name && nc.NodePool != "" {
-				return []string{sanitize.Line(nc.NodePool)}
-			}
-		}
+		return one(ix.claims[ref.Name])
 	case "Node":
-		for _, n := range c.Nodes {
-			if n.Name == ref.Name && n.NodePool != "" {
-				return []string{sanitize.Line(n.NodePool)}
-			}
-		}
+		return one(ix.nodes[ref.Name])
 	case model.KindNodeClass, model.KindEC2NodeClass:
-		var out []string
-		for _, p := range c.NodePools {
-			if p.NodeClassRef.Name == ref.Name && p.NodeClassRef.Kind == ref.Kind {
-				out = append(out, sanitize.Line(p.Name))
-			}
-		}
-		return out
+		return ix.classes[model.ObjectRef{Kind: ref.Kind, Name: ref.Name}]
 	}
 	return nil
 }
