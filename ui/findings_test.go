@@ -180,3 +180,26 @@ func TestFindingsGolden(t *testing.T) {
 	m := newTestModel(t, priced(model.Build(findingInputs()), ""), 80, 24, true)
 	checkGolden(t, "findings-80x24-plain", press(t, m, "6").View().Content)
 }
+
+// A finding about the cluster as a whole opens the cluster's page, the
+// comparison, as c does.
+func TestEnterOnAClusterFindingOpensTheComparison(t *testing.T) {
+	in := standardInputs()
+	in.Evidence.ENIConfigs = 2
+	t.Setenv("NO_COLOR", "")
+	m := press(t, newTestModel(t, model.Build(in), 120, 40, true), "6")
+	at := slices.Index(findingRefs(m), "Cluster/staging")
+	if at < 0 {
+		t.Fatalf("no finding about the cluster: %v", findingRefs(m))
+	}
+	m.tables[panelFindings].moveTo(at)
+	m = press(t, m, "enter")
+	v := m.top()
+	if v == nil || v.text == nil || v.ref.Kind != kindCluster || v.text.mode != modeCompare {
+		t.Fatalf("enter opened %+v, want the comparison", v)
+	}
+	if view := m.View().Content; !strings.Contains(view, "Findings › staging › comparison") ||
+		!strings.Contains(view, "1 ENIConfig") && !strings.Contains(view, "2 ENIConfig") {
+		t.Errorf("the comparison does not show:\n%s", view)
+	}
+}
