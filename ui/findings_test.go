@@ -203,3 +203,11 @@ func TestEnterOnAClusterFindingOpensTheComparison(t *testing.T) {
 		t.Errorf("the comparison does not show:\n%s", view)
 	}
 }
+
+func TestFindingsCommandFocusesThePanel(t *testing.T) {
+	m := press(t, findingModel(t, 80, 24), "c")
+	m = drive(t, m, command("findings")...)
+	if m.focus != panelFindings || len(m.stack) != 0 {
+		t.Errorf(":findings left focus %d with %d levels", m.focus, len(m.stack))
+	}
+}

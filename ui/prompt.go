@@ -105,6 +105,7 @@ var commandPanels = map[string]panelID{
 	"nodes": panelNodes, "node": panelNodes, "no": panelNodes,
 	"components": panelComponents, "comp": panelComponents,
 	"classes": panelNodeClasses, "nodeclasses": panelNodeClasses,
+	"findings": panelFindings,
 }
 
 // runCommand runs a `:` command. A mistake is one line in the footer.
