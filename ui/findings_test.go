@@ -211,3 +211,23 @@ func TestFindingsCommandFocusesThePanel(t *testing.T) {
 		t.Errorf(":findings left focus %d with %d levels", m.focus, len(m.stack))
 	}
 }
+
+// BenchmarkFindingRows5000 is the Findings panel's share of a snapshot of
+// 5,000 NodeClaims that all failed to launch: 5,000 findings, each placed
+// in its pool.
+func BenchmarkFindingRows5000(b *testing.B) {
+	in := bigInputs(5000)
+	for i := range in.NodeClaims {
+		in.NodeClaims[i].NodeName = ""
+		in.NodeClaims[i].Conditions = []model.Condition{{Type: model.CondLaunched,
+			Status: "False", Reason: "Unauthorized", Message: "not authorized"}}
+	}
+	c := model.Build(in)
+	if n := len(findingRows(c)); n < 5000 {
+		b.Fatalf("%d finding rows, want at least 5000", n)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = findingRows(c)
+	}
+}
