@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/kubectl-automode/kubectl-automode/internal/sanitize"
 	"github.com/kubectl-automode/kubectl-automode/model"
 )
@@ -37,16 +39,9 @@ func findingRows(c *model.Cluster) []row {
 
 	rows := make([]row, 0, len(fs))
 	pools := newPoolIndex(c)
-	seen := map[string]int{}
-	for _, f := range fs {
-		ref := model.Ref{Kind: sanitize.Line(f.Object.Kind),
-			Namespace: sanitize.Line(f.Object.Namespace), Name: sanitize.Line(f.Object.Name)}
-		key := findingKey(f.Rule, ref)
-		if n := seen[key]; n > 0 {
-			key += fmt.Sprintf(" #%d", n)
-		}
-		seen[findingKey(f.Rule, ref)]++
-
+	keys := findingKeys(fs)
+	for i, f := range fs {
+		key, ref := keys[i], shownRef(f.Object)
 		in := pools.of(f.Object)
 		r := row{key: key, pools: in, cells: []cell{
 			severityCell(f.Severity),
@@ -62,19 +57,86 @@ func findingRows(c *model.Cluster) []row {
 	return rows
 }
 
-// findingKey is a row's key: the rule, then the object's kind, namespace
-// and name. None of them holds a space, so findingRef can split it again.
+// findingKeys are the rows' keys, one per finding. A second finding of the
+// same rule about the same object gets a number, so that every key names
+// one row.
+func findingKeys(fs []model.Finding) []string {
+	keys := make([]string, len(fs))
+	seen := map[string]int{}
+	for i, f := range fs {
+		key := findingKey(f.Rule, shownRef(f.Object))
+		keys[i] = key
+		if n := seen[key]; n > 0 {
+			keys[i] += fmt.Sprintf(" #%d", n)
+		}
+		seen[key]++
+	}
+	return keys
+}
+
+// shownRef is an object's Ref as the screen shows it, sanitised.
+func shownRef(ref model.Ref) model.Ref {
+	return model.Ref{Kind: sanitize.Line(ref.Kind), Namespace: sanitize.Line(ref.Namespace),
+		Name: sanitize.Line(ref.Name)}
+}
+
+// findingByKey finds the finding a row's key names in a snapshot, or nil
+// when the snapshot no longer raises it. It runs the rules again, which
+// only an open finding's view asks for.
+func findingByKey(c *model.Cluster, key string) any {
+	now := c.BuiltAt
+	if now.IsZero() {
+		now = time.Now()
+	}
+	fs := model.Findings(c, now)
+	for i, k := range findingKeys(fs) {
+		if k == key {
+			return fs[i]
+		}
+	}
+	return nil
+}
+
+// openFinding is d on a finding: its whole text, with the documentation
+// link, which the panel's cut cells cannot hold. Enter goes to the object.
+func (m *Model) openFinding(key string) tea.Cmd {
+	return m.openText(model.Ref{Kind: kindFinding, Name: key}, modeDescribe)
+}
+
+// findingText is a finding's detail, drawn from the snapshot.
+func findingText(f model.Finding) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Severity:  %s\n", f.Severity)
+	fmt.Fprintf(&b, "Object:    %s\n", shownRef(f.Object))
+	if f.Field != "" {
+		fmt.Fprintf(&b, "Field:     %s\n", sanitize.Line(f.Field))
+	}
+	fmt.Fprintf(&b, "Message:   %s\n", sanitize.Line(f.Message))
+	fmt.Fprintf(&b, "Hint:      %s\n", sanitize.Line(f.Hint))
+	fmt.Fprintf(&b, "Rule:      %s\n", f.Rule)
+	fmt.Fprintf(&b, "Docs:      %s\n", f.Link)
+	b.WriteString("\nenter on the finding in its panel opens the object.\n")
+	return b.String()
+}
+
+// findingKey is a row's key: the object as kubectl names it, then the
+// rule, "NodeClaim/gpu-m9n0p nodeclaim-unauthorized". Kinds, names and
+// rules hold neither a space nor a slash, so findingRef can split it again.
 func findingKey(rule string, ref model.Ref) string {
-	return strings.Join([]string{rule, ref.Kind, ref.Namespace, ref.Name}, " ")
+	return ref.String() + " " + rule
 }
 
 // findingRef is the object a finding row's key names.
 func findingRef(key string) model.Ref {
-	parts := strings.Split(key, " ")
-	if len(parts) < 4 {
-		return model.Ref{}
+	object, _, _ := strings.Cut(key, " ")
+	parts := strings.Split(object, "/")
+	switch len(parts) {
+	case 2:
+		return model.Ref{Kind: parts[0], Name: parts[1]}
+	case 3:
+		return model.Ref{Kind: parts[0], Namespace: parts[1], Name: parts[2]}
 	}
-	return model.Ref{Kind: parts[1], Namespace: parts[2], Name: parts[3]}
+	return model.Ref{}
 }
 
 func severityCell(s model.Severity) cell {
@@ -131,4 +193,18 @@ func (ix poolIndex) of(ref model.Ref) []string {
 		return ix.classes[model.ObjectRef{Kind: ref.Kind, Name: ref.Name}]
 	}
 	return nil
+}
+
+// findingDetail answers a finding's view: a finding is not a Kubernetes
+// object, so it has a describe of its own and no YAML or events.
+func findingDetail(v *view, mode textMode, seq int) detailMsg {
+	f, ok := v.seen.(model.Finding)
+	switch {
+	case !ok:
+		return detailMsg{seq: seq, err: fmt.Errorf("the finding is gone from the cluster")}
+	case mode != modeDescribe:
+		return detailMsg{seq: seq, err: fmt.Errorf("a finding is not a Kubernetes object: "+
+			"it has no %s; d shows it, enter on its row opens %s", mode, shownRef(f.Object))}
+	}
+	return detailMsg{seq: seq, text: findingText(f)}
 }

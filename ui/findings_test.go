@@ -231,3 +231,37 @@ func BenchmarkFindingRows5000(b *testing.B) {
 		_ = findingRows(c)
 	}
 }
+
+func TestDOnAFindingShowsItsWholeTextAndLink(t *testing.T) {
+	m := press(t, findingModel(t, 80, 24), "6")
+	at := slices.Index(findingRefs(m), "NodePool/batch")
+	if at < 0 {
+		t.Fatalf("no finding about NodePool/batch: %v", findingRefs(m))
+	}
+	m.tables[panelFindings].moveTo(at)
+	m = press(t, m, "d")
+	v := m.top()
+	if v == nil || v.text == nil || v.ref.Kind != kindFinding {
+		t.Fatalf("d opened %+v, want the finding", v)
+	}
+	view := m.View().Content
+	for _, s := range []string{"Message:   expireAfter: Never is refused on an Auto Mode NodeClass",
+		"Hint:      set expireAfter", "Docs:      https://", "Object:    NodePool/batch"} {
+		if !strings.Contains(view, s) {
+			t.Errorf("the finding's view lacks %q:\n%s", s, view)
+		}
+	}
+	if yaml := press(t, m, "y").View().Content; !strings.Contains(yaml,
+		"a finding is not a Kubernetes object") {
+		t.Errorf("y on a finding does not say why there is no YAML:\n%s", yaml)
+	}
+	if back := press(t, m, "esc"); len(back.stack) != 0 || back.focus != panelFindings {
+		t.Error("esc did not return to the Findings panel")
+	}
+}
+
+func TestFindingViewGolden(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	m := newTestModel(t, priced(model.Build(findingInputs()), ""), 80, 24, true)
+	checkGolden(t, "findings-80x24-describe-plain", press(t, m, "6", "d").View().Content)
+}

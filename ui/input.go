@@ -44,11 +44,13 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // drill-down page.
 func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
-	t, _ := m.list()
+	t, spec := m.list()
 	onDashboard := len(m.stack) == 0
 	switch {
 	case matches(msg, k.open):
 		return m.open()
+	case spec.kind == kindFinding && matches(msg, k.describe) && t.selected() != "":
+		return m.openFinding(t.selected())
 	case matches(msg, k.describe, k.yaml, k.events):
 		if ref, ok := m.selectedRef(); ok {
 			return m.openText(ref, modeOf(k, msg))

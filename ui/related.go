@@ -96,6 +96,8 @@ func lookup(c *model.Cluster, ref model.Ref) any {
 		}
 	case kindCluster:
 		return model.Compare(c)
+	case kindFinding:
+		return findingByKey(c, ref.Name)
 	case kindComponent:
 		for _, comp := range c.Components {
 			if name(comp.Name) {

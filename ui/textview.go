@@ -113,6 +113,10 @@ func (m *Model) fetch(v *view) tea.Cmd {
 		redrawCompare(v, tv.vp.Width())
 		return nil
 	}
+	if ref.Kind == kindFinding {
+		m.gotDetail(findingDetail(v, mode, seq))
+		return nil
+	}
 	if d == nil {
 		m.gotDetail(detailMsg{seq: seq, err: fmt.Errorf("this source cannot show %s", mode)})
 		return nil
