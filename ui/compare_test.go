@@ -27,6 +27,10 @@ func TestCOpensTheComparisonAndEscReturns(t *testing.T) {
 		}
 	}
 
+	if strings.Contains(view, "yaml") || strings.Contains(view, "events") {
+		t.Errorf("the comparison's footer offers YAML or events it does not have:\n%s", view)
+	}
+
 	// Scrolled to its end on a small screen, it shows each node's fee,
 	// the total and the points that stay the same.
 	m = press(t, step(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}))

@@ -41,6 +41,9 @@ func (m Model) footerLine() string {
 	}
 	if v := m.top(); v != nil && v.text != nil {
 		kind, bindings = "text", m.keys.textHelp()
+		if v.ref.Kind == kindCluster {
+			kind, bindings = "compare", m.keys.compareHelp()
+		}
 	}
 	if m.help {
 		kind = "help"

@@ -100,6 +100,13 @@ func (k keyMap) textHelp() []key.Binding {
 		k.describe, k.yaml, k.events}
 }
 
+// compareHelp is the footer over the comparison, which has no YAML or
+// events.
+func (k keyMap) compareHelp() []key.Binding {
+	return []key.Binding{k.help, withDesc(k.back, "back"), k.search, k.nextMatch, k.quit,
+		k.pageDown, k.top}
+}
+
 // typingHelp is the footer while a filter, search or command is typed.
 func (k keyMap) typingHelp() []key.Binding {
 	return []key.Binding{k.accept, k.cancel}
