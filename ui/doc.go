@@ -5,8 +5,9 @@
 //
 // The files follow the screen: ui.go is the root model, one file per panel
 // (nodepools.go, nodeclaims.go, nodes.go, pods.go, components.go,
-// nodeclasses.go), drill.go and related.go the drill-down, textview.go the
-// describe/YAML/events view, prompt.go the filter, search and `:` command
+// nodeclasses.go, findings.go), drill.go and related.go the drill-down,
+// textview.go the describe/YAML/events view, compare.go the comparison of
+// standard EKS and Auto Mode, prompt.go the filter, search and `:` command
 // line, keys.go and styles.go the key map and the palette, table.go and
 // tableview.go the list every panel draws with.
 package ui
