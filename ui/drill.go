@@ -114,7 +114,7 @@ func (m *Model) refreshView(v *view) tea.Cmd {
 		v.list.setRows(v.spec.rows(related(m.cluster, v.ref)))
 		return nil
 	}
-	if v.text != nil && changed && now != nil {
+	if v.text != nil && now != nil && (changed || v.text.wantsNewEvents(m.cluster.BuiltAt)) {
 		return m.fetch(v)
 	}
 	return nil

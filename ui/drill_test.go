@@ -290,3 +290,33 @@ func TestPageListsFilterSortAndKeepTheirCursorAcrossSnapshots(t *testing.T) {
 		t.Errorf("reversed by name, the page starts with %q", got)
 	}
 }
+
+// New events about an object that has not changed still reach an open
+// events view, fetched again on a later snapshot, but at most once per
+// eventsRefresh of snapshot time.
+func TestEventsViewFetchesNewEventsOnLaterSnapshots(t *testing.T) {
+	d := newFakeDetails()
+	m := detailModel(t, d, 80, 24)
+	m = drive(t, m, "3", "j", "e")
+	if n := d.count("events Node/i-0b22"); n != 1 {
+		t.Fatalf("opening the events view fetched %d times, want once", n)
+	}
+
+	in := autoModeInputs()
+	in.Now = in.Now.Add(eventsRefresh / 2)
+	next, cmd := m.Update(snapshotMsg{cluster: model.Build(in)})
+	m = runCmd(t, next.(Model), cmd)
+	if n := d.count("events Node/i-0b22"); n != 1 {
+		t.Errorf("a snapshot within %v fetched the events again: %d fetches",
+			eventsRefresh, n)
+	}
+
+	in = autoModeInputs()
+	in.Now = in.Now.Add(eventsRefresh)
+	next, cmd = m.Update(snapshotMsg{cluster: model.Build(in)})
+	runCmd(t, next.(Model), cmd)
+	if n := d.count("events Node/i-0b22"); n != 2 {
+		t.Errorf("a snapshot %v later fetched the events %d times in all, want twice",
+			eventsRefresh, n)
+	}
+}

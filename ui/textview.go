@@ -47,6 +47,24 @@ type textView struct {
 	seq     int
 	query   string
 	matches int
+	// fetchedAt is the snapshot time of the last fetch. Events about an
+	// unchanged object still arrive, so an events or describe view fetches
+	// again on a later snapshot once eventsRefresh has passed.
+	fetchedAt time.Time
+}
+
+// eventsRefresh is how much snapshot time must pass before a view that
+// shows events fetches them again for an object that has not changed. It
+// bounds the requests a busy cluster's snapshots, up to ten a second, cause.
+const eventsRefresh = 2 * time.Second
+
+// wantsNewEvents reports whether a view that shows events should fetch
+// them again at snapshot time now, although its object has not changed.
+func (tv *textView) wantsNewEvents(now time.Time) bool {
+	if tv.mode != modeEvents && tv.mode != modeDescribe {
+		return false
+	}
+	return !tv.loading && now.Sub(tv.fetchedAt) >= eventsRefresh
 }
 
 // detailMsg is a fetch's answer; seq says which fetch it answers.
@@ -97,6 +115,9 @@ func (m *Model) fetch(v *view) tea.Cmd {
 	m.seq++
 	tv := v.text
 	tv.seq, tv.loading, tv.err = m.seq, true, ""
+	if m.cluster != nil {
+		tv.fetchedAt = m.cluster.BuiltAt
+	}
 	ref, mode, seq, d := v.ref, tv.mode, tv.seq, m.details
 
 	if ref.Kind == kindComponent {
