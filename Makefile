@@ -5,7 +5,7 @@
 GO ?= go
 BINARY := kubectl-automode
 
-.PHONY: build test vet fmt-check assets clean scale bench
+.PHONY: build test vet fmt-check assets clean scale bench screenshots
 
 # build matches the release build (.goreleaser.yaml): without cgo the
 # binary is static and half the size, because kustomize's import of Go's
@@ -52,3 +52,8 @@ BENCH_COUNT ?= 1
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) \
 		./model/ ./kube/ ./pricing/ ./ui/
+
+# screenshots renders the README's pictures (docs/screenshots) from the
+# demo in tmux; see hack/screenshots.sh.
+screenshots:
+	bash hack/screenshots.sh

@@ -62,7 +62,7 @@ func NewRootCommand(streams genericiooptions.IOStreams) *cobra.Command {
 	flags := cmd.PersistentFlags()
 	o.config.AddFlags(flags)
 	flags.StringVar(&o.demo, "demo", "", "show the built-in demo cluster instead of a real "+
-		"one (scenario: auto)")
+		"one: auto (Auto Mode, the default) or standard (standard EKS)")
 	flags.Lookup("demo").NoOptDefVal = "auto"
 	flags.StringVar(&o.snapshot, "snapshot", "", "read a snapshot FILE saved by the snapshot "+
 		"command (or kubectl get -o yaml output) instead of a cluster")
