@@ -24,6 +24,23 @@ type NodeFee struct {
 	Unpriced string `json:"unpriced,omitempty"`
 }
 
+// Summary says in a few words what the node pays or would pay, and how sure
+// that is: ≈ marks a fee estimated from the EC2 price (facts sheet §7a).
+// The comparison's screen and the compare command both print it.
+func (f NodeFee) Summary() string {
+	if f.Unpriced != "" {
+		return "not priced: " + f.Unpriced
+	}
+	approx, when := "", "would pay"
+	if f.Estimated {
+		approx = "≈"
+	}
+	if f.Paid {
+		when = "pays"
+	}
+	return fmt.Sprintf("%s %s$%.4f/h", when, approx, f.FeePerHour)
+}
+
 // FeeTotal adds up the nodes' fees per hour.
 type FeeTotal struct {
 	// PaidPerHour is the fee the Auto Mode nodes pay today.

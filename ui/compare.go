@@ -77,7 +77,7 @@ func compareText(cmp model.Comparison, width int) string {
 		var fees [][]string
 		for _, f := range cmp.Fees {
 			fees = append(fees, []string{f.Node, string(f.Kind), orDash(f.InstanceType),
-				nodeFeeText(f)})
+				f.Summary()})
 		}
 		feeWidths := columnWidths(append([][]string{feeHead}, fees...), width)
 		lines = append(lines, strings.Repeat(" ", max(0, width)))
@@ -154,22 +154,6 @@ func sum(xs []int) int {
 		total += x
 	}
 	return total
-}
-
-// nodeFeeText says what one node pays or would pay, and how sure that is:
-// ≈ marks a fee estimated from the EC2 price (facts sheet §7a).
-func nodeFeeText(f model.NodeFee) string {
-	if f.Unpriced != "" {
-		return "not priced: " + f.Unpriced
-	}
-	approx, when := "", "would pay"
-	if f.Estimated {
-		approx = "≈"
-	}
-	if f.Paid {
-		when = "pays"
-	}
-	return fmt.Sprintf("%s %s$%.4f/h", when, approx, f.FeePerHour)
 }
 
 // totalFeeText is the cluster's fee on one line of its own, so that the

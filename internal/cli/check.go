@@ -46,16 +46,9 @@ func newCheckCommand(o *options) *cobra.Command {
 			if output != "text" && output != "json" {
 				return fmt.Errorf("unknown output format %q; use text or json", output)
 			}
-			w, err := o.watcher()
+			c, err := o.readOnce(cmd.Context(), false)
 			if err != nil {
 				return err
-			}
-			c, err := firstSnapshot(cmd.Context(), w)
-			if err != nil {
-				return err
-			}
-			for _, p := range c.Problems {
-				fmt.Fprintf(o.streams.ErrOut, "warning: %s\n", sanitize.Line(p))
 			}
 			now := c.BuiltAt
 			if now.IsZero() {

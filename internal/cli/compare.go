@@ -32,23 +32,11 @@ func newCompareCommand(o *options) *cobra.Command {
 			if output != "text" && output != "json" {
 				return fmt.Errorf("unknown output format %q; use text or json", output)
 			}
-			pricer, err := o.newPricer()
-			if err != nil {
-				return err
-			}
-			w, err := o.watcher()
-			if err != nil {
-				return err
-			}
-			c, err := firstSnapshot(cmd.Context(), w)
-			if err != nil {
-				return err
-			}
-			for _, p := range c.Problems {
-				fmt.Fprintf(o.streams.ErrOut, "warning: %s\n", sanitize.Line(p))
-			}
 			// The fee rows need prices: wait for them as get does.
-			c = priceForGet(cmd.Context(), pricer, c, o.getPricingWait())
+			c, err := o.readOnce(cmd.Context(), true)
+			if err != nil {
+				return err
+			}
 			warnPricing(o.streams.ErrOut, c, "compare", formatTable)
 			cmp := model.Compare(c)
 			view, note, err := aws.read(cmd.Context(), o)
@@ -103,23 +91,8 @@ func printCompare(w io.Writer, output string, cmp model.Comparison) error {
 		row("", "", "", "")
 		row("NODE", "KIND", "INSTANCE TYPE", "AUTO MODE FEE")
 		for _, f := range cmp.Fees {
-			row(f.Node, string(f.Kind), f.InstanceType, feeCell(f))
+			row(f.Node, string(f.Kind), f.InstanceType, f.Summary())
 		}
 	}
 	return tw.Flush()
-}
-
-// feeCell says what one node pays or would pay, and how sure that is.
-func feeCell(f model.NodeFee) string {
-	if f.Unpriced != "" {
-		return "not priced: " + f.Unpriced
-	}
-	approx, when := "", "would pay"
-	if f.Estimated {
-		approx = "≈"
-	}
-	if f.Paid {
-		when = "pays"
-	}
-	return fmt.Sprintf("%s %s$%.4f/h", when, approx, f.FeePerHour)
 }

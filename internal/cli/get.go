@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kubectl-automode/kubectl-automode/internal/sanitize"
 	"github.com/kubectl-automode/kubectl-automode/model"
 )
 
@@ -99,21 +98,9 @@ func newGetCommand(o *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			pricer, err := o.newPricer()
+			c, err := o.readOnce(cmd.Context(), true)
 			if err != nil {
 				return err
-			}
-			w, err := o.watcher()
-			if err != nil {
-				return err
-			}
-			c, err := firstSnapshot(cmd.Context(), w)
-			if err != nil {
-				return err
-			}
-			c = priceForGet(cmd.Context(), pricer, c, o.getPricingWait())
-			for _, p := range c.Problems {
-				fmt.Fprintf(o.streams.ErrOut, "warning: %s\n", sanitize.Line(p))
 			}
 			if strict && len(c.Problems) > 0 {
 				return fmt.Errorf("--strict: %d warning(s) above; fix them or drop --strict "+
