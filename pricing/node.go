@@ -104,6 +104,11 @@ func (p *Pricer) priceNode(n *model.Node, region string, need func(key)) model.N
 	case "reserved":
 		np.Reserved = true
 	default:
+		if ph, ok := p.opts.Overrides[typ]; ok {
+			np.EC2 = model.Figure{PerHour: ph, Source: model.SourceOverride,
+				AsOf: p.opts.OverridesAsOf}
+			break
+		}
 		k := key{kind: kindEC2, region: region, typ: typ}
 		need(k)
 		if f, ok := p.book.figure(p.src, k); ok {
@@ -117,6 +122,7 @@ func (p *Pricer) priceNode(n *model.Node, region string, need func(key)) model.N
 		return np
 	}
 	np.Fee = p.fee(region, typ, need)
+	np.Fee.PerHour *= 1 - p.opts.FeeDiscount/100
 	if !np.Fee.Known() && np.Unpriced == "" {
 		// A total that left the fee out would understate what the node
 		// costs, so the node is named as unpriced instead.

@@ -34,8 +34,16 @@ type Options struct {
 	// RetryAfter is how long a failed lookup waits before it is tried
 	// again; zero means 15 minutes.
 	RetryAfter time.Duration
-	Logger     *slog.Logger
-	Now        func() time.Time
+	// Overrides replace the EC2 on-demand price of an instance type, in
+	// $/h, for a negotiated discount; spot and reserved nodes keep theirs.
+	Overrides map[string]float64
+	// OverridesAsOf dates the overrides (the config file's modification
+	// time); zero when unknown.
+	OverridesAsOf time.Time
+	// FeeDiscount cuts every Auto Mode fee by this percent (0-100).
+	FeeDiscount float64
+	Logger      *slog.Logger
+	Now         func() time.Time
 }
 
 // Pricer prices cluster snapshots. It is safe for concurrent use: Price
