@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/kubectl-automode/kubectl-automode/internal/config"
 	"github.com/kubectl-automode/kubectl-automode/internal/sanitize"
 	"github.com/kubectl-automode/kubectl-automode/model"
 	"github.com/kubectl-automode/kubectl-automode/pricing"
@@ -65,7 +67,10 @@ func (o *options) newPricer() (*pricing.Pricer, error) {
 			f.region)
 	}
 
-	opts := pricing.Options{Source: src, Region: f.region, Logger: slog.Default()}
+	prices := o.settings.file.Pricing
+	opts := pricing.Options{Source: src, Region: f.region, Logger: slog.Default(),
+		Overrides: prices.Overrides, OverridesAsOf: o.configModTime(),
+		FeeDiscount: prices.FeeDiscount}
 	if src != pricing.SourceOff && src != pricing.SourceEmbedded {
 		dir, err := pricing.DefaultCacheDir()
 		if err != nil {
@@ -74,6 +79,23 @@ func (o *options) newPricer() (*pricing.Pricer, error) {
 		opts.CacheDir = dir
 	}
 	return pricing.New(opts), nil
+}
+
+// configModTime dates the config file's price overrides by when the file
+// was last written; zero when it cannot be read (docs/config.md).
+func (o *options) configModTime() time.Time {
+	path := o.settings.path
+	if path == "" {
+		var err error
+		if path, err = config.DefaultPath(); err != nil {
+			return time.Time{}
+		}
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return time.Time{}
+	}
+	return st.ModTime().UTC()
 }
 
 // priceForGet prices one snapshot for get: it starts the lookups, waits for
