@@ -74,7 +74,8 @@ func TestQKeyTypesIntoTheFilterInsteadOfQuitting(t *testing.T) {
 
 func TestSortCyclesColumnsAndReverses(t *testing.T) {
 	m := press(t, autoModel(t, 120, 40), "s")
-	if got, want := shown(m, panelNodePools), []string{"general-purpose", "system", "gpu"}; !slices.Equal(got, want) {
+	got, want := shown(m, panelNodePools), []string{"general-purpose", "system", "gpu"}
+	if !slices.Equal(got, want) {
 		t.Errorf("sorted by ORIGIN = %v, want %v", got, want)
 	}
 	if !strings.Contains(m.View().Content, "ORIGIN▲") {
@@ -82,7 +83,8 @@ func TestSortCyclesColumnsAndReverses(t *testing.T) {
 	}
 
 	m = press(t, m, "S")
-	if got, want := shown(m, panelNodePools), []string{"gpu", "general-purpose", "system"}; !slices.Equal(got, want) {
+	got, want = shown(m, panelNodePools), []string{"gpu", "general-purpose", "system"}
+	if !slices.Equal(got, want) {
 		t.Errorf("reversed = %v, want %v", got, want)
 	}
 	if !strings.Contains(m.View().Content, "ORIGIN▼") {
