@@ -68,7 +68,9 @@ func (o *options) open() (source, error) {
 		if o.demoSpeed <= 0 {
 			return source{}, fmt.Errorf("--demo-speed %v: must be more than 0", o.demoSpeed)
 		}
-		start := time.Now()
+		// Whole minutes, so that two runs a moment apart (a snapshot and a get)
+		// build the same objects.
+		start := time.Now().Truncate(time.Minute)
 		clients, err := demo.Clients(o.demo, start)
 		if err != nil {
 			return source{}, fmt.Errorf("--demo: %w", err)
