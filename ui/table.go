@@ -48,10 +48,16 @@ type row struct {
 	pools []string
 	cells []cell
 
+	// The rest is derived from cells, lazily: the filter text when a
+	// filter is first typed, the laid-out line when the row is first on
+	// screen. Of 5,000 rows a frame shows some sixty, so applying a
+	// snapshot lays out only those.
 	hay    string   // lower-case text the filter searches
+	hayOK  bool     // hay is built
 	segs   []string // shown cells cut and padded to their column
 	plain  string   // segs joined, for rows drawn without colour
 	styled bool     // some shown cell has a tone
+	laid   int      // the table's layout generation segs were cut for
 }
 
 // Widths, in cells, of the parts of a table line.
@@ -91,6 +97,10 @@ type table struct {
 
 	width  int // cells, gutter included
 	height int // data rows on screen
+
+	// generation counts layouts; a row whose laid differs is cut again
+	// before it is drawn.
+	generation int
 }
 
 func newTable(cols []column) *table {
@@ -102,23 +112,32 @@ func newTable(cols []column) *table {
 func (t *table) setRows(rows []row) {
 	t.rows = rows
 	t.cellMax = make([]int, len(t.cols))
-
-	var hay strings.Builder
 	for r := range t.rows {
-		hay.Reset()
 		for i, c := range t.rows[r].cells {
 			t.cellMax[i] = max(t.cellMax[i], cellWidth(c.text))
-			if i > 0 {
-				hay.WriteByte(' ')
-			}
-			hay.WriteString(c.text)
 		}
-		t.rows[r].hay = strings.ToLower(hay.String())
 	}
 
 	t.measure()
 	t.layout()
 	t.refresh()
+}
+
+// filterText is the lower-case text of a row's cells that the filter
+// searches, built the first time a filter needs it.
+func (r *row) filterText() string {
+	if r.hayOK {
+		return r.hay
+	}
+	var b strings.Builder
+	for i, c := range r.cells {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(c.text)
+	}
+	r.hay, r.hayOK = strings.ToLower(b.String()), true
+	return r.hay
 }
 
 // measure works out each column's natural width: its widest cell or its
@@ -154,8 +173,8 @@ func (t *table) setSize(width, height int) {
 	}
 }
 
-// layout chooses the columns that fit the width and cuts every row's cells
-// to them.
+// layout chooses the columns that fit the width. Rows are cut to them
+// when they are drawn (laidOut), not here.
 func (t *table) layout() {
 	if len(t.natural) != len(t.cols) {
 		return
@@ -169,10 +188,17 @@ func (t *table) layout() {
 	used += columnGap * max(0, len(t.widths)-1)
 	t.overflow = used > t.width-gutterWidth
 	t.pad = strings.Repeat(" ", max(0, t.width-gutterWidth-used))
+	t.generation++
+}
 
-	for r := range t.rows {
-		t.layoutRow(&t.rows[r])
+// laidOut returns the row cut to the current columns, cutting it first if
+// the columns changed since it last was.
+func (t *table) laidOut(r *row) *row {
+	if r.laid != t.generation || r.segs == nil && len(t.shown) > 0 {
+		t.layoutRow(r)
+		r.laid = t.generation
 	}
+	return r
 }
 
 func (t *table) layoutRow(r *row) {

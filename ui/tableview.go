@@ -21,7 +21,7 @@ func (t *table) refresh() {
 		if t.pool != "" && r.pool != t.pool && !slices.Contains(r.pools, t.pool) {
 			continue
 		}
-		if query != "" && !subsequence(query, r.hay) {
+		if query != "" && !subsequence(query, r.filterText()) {
 			continue
 		}
 		t.view = append(t.view, i)
@@ -181,7 +181,7 @@ func (t *table) lines(st *styles, focused bool) []string {
 
 	end := min(len(t.view), t.offset+t.height)
 	for i := t.offset; i < end; i++ {
-		r := &t.rows[t.view[i]]
+		r := t.laidOut(&t.rows[t.view[i]])
 		switch {
 		case i == t.cursor && focused:
 			out = append(out, st.cursor.Render("› "+r.plain))
