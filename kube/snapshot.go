@@ -39,7 +39,9 @@ func (w *Watcher) snapshotAt(conn model.Connection) *model.Cluster {
 			in.Pods, in.PodIndex = w.pods.list()
 			continue
 		}
-		for _, obj := range wi.informer.GetStore().List() {
+		objs := wi.informer.GetStore().List()
+		reserve(&in, objs)
+		for _, obj := range objs {
 			if u, ok := obj.(*unstructured.Unstructured); ok {
 				w.logWrongTypes(u)
 			}
@@ -61,6 +63,21 @@ func (w *Watcher) logWrongTypes(u *unstructured.Unstructured) {
 	if wrong := wrongTypes(u); len(wrong) > 0 {
 		w.log.Warn("fields of the wrong type read as unset", "kind", u.GetKind(),
 			"name", u.GetName(), "fields", wrong)
+	}
+}
+
+// reserve makes room for a store's objects in the input they feed, so
+// that filing 5,000 nodes copies each once rather than on every growth of
+// the slice. A store holds one kind, so its first object says which.
+func reserve(in *model.Inputs, objs []any) {
+	if len(objs) == 0 {
+		return
+	}
+	switch objs[0].(type) {
+	case *slimNode, *corev1.Node:
+		in.Nodes = slices.Grow(in.Nodes, len(objs))
+	case *slimClaim:
+		in.NodeClaims = slices.Grow(in.NodeClaims, len(objs))
 	}
 }
 
