@@ -105,6 +105,29 @@ func (p *probe) ask(ctx context.Context, what string) (event, error) {
 	return p.wait(ctx, what, 30*time.Second)
 }
 
+// settle waits until the probe has drawn no frame for quiet, or limit
+// has passed. Heap read right after the first frame catches snapshots
+// still being built from the tail of the initial sync, which counts their
+// temporaries as retained; read after settling, the heap is what a
+// running UI keeps.
+func (p *probe) settle(ctx context.Context, quiet, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	seen := -1
+	for time.Now().Before(deadline) {
+		p.mu.Lock()
+		n := len(p.frames)
+		p.mu.Unlock()
+		if n == seen {
+			return nil
+		}
+		seen = n
+		if err := sleep(ctx, quiet); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // takeFrames returns the frames since the last call.
 func (p *probe) takeFrames() []event {
 	p.mu.Lock()

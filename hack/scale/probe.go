@@ -182,6 +182,7 @@ func commands(out *emitter, quit context.CancelFunc) {
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
 			hwm, rss := memoryOfSelf()
+			writeHeapProfile()
 			out.emit(event{Ev: "heap", HeapAlloc: ms.HeapAlloc, HWMBytes: hwm, RSSBytes: rss})
 		case "cpu":
 			out.emit(event{Ev: "cpu", CPUNs: cpuTime()})
@@ -317,4 +318,19 @@ func memoryOfSelf() (hwm, rss int64) {
 		}
 	}
 	return hwm, rss
+}
+
+// writeHeapProfile writes the live heap to SCALE_PROBE_HEAPPROFILE when it
+// is set, so that what a pod costs can be traced to where it was allocated.
+func writeHeapProfile() {
+	path := os.Getenv("SCALE_PROBE_HEAPPROFILE")
+	if path == "" {
+		return
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	_ = pprof.WriteHeapProfile(f)
 }

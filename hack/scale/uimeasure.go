@@ -16,6 +16,9 @@ func heapOnly(ctx context.Context, kubeconfig string, nodes int) (float64, error
 	if _, err := p.wait(ctx, "first", 2*time.Minute); err != nil {
 		return 0, err
 	}
+	if err := p.settle(ctx, 2*time.Second, time.Minute); err != nil {
+		return 0, err
+	}
 	h, err := p.ask(ctx, "heap")
 	return float64(h.HeapAlloc) / (1 << 20), err
 }
@@ -39,6 +42,9 @@ func measureUI(ctx context.Context, cfg config, s *server, r *sizeResult) error 
 	r.UIFirstFrameMs = ms(time.Unix(0, first.At).Sub(p.started))
 	r.UIFirstCPUMs = float64(first.CPUNs) / 1e6
 	r.UIPeakRSSMB = float64(first.HWMBytes) / (1 << 20)
+	if err := p.settle(ctx, 2*time.Second, time.Minute); err != nil {
+		return err
+	}
 	heap, err := p.ask(ctx, "heap")
 	if err != nil {
 		return err
