@@ -141,6 +141,15 @@ func (wi *watched) synced() bool {
 	return wi.handler != nil && wi.handler.HasSynced()
 }
 
+// refused says the user may not read the resource: its informer was
+// stopped on a 403, so its empty store shows nothing, not that nothing
+// exists.
+func (wi *watched) refused() bool {
+	wi.mu.Lock()
+	defer wi.mu.Unlock()
+	return wi.stopped
+}
+
 // lastProblem is the informer's error, or "" once it has synced: a watch
 // that dropped and came back is not a problem. A stopped informer keeps
 // its problem, synced or not.

@@ -35,6 +35,9 @@ func (w *Watcher) snapshotAt(conn model.Connection) *model.Cluster {
 		if p := wi.lastProblem(); p != "" {
 			in.Problems = append(in.Problems, p)
 		}
+		if wi.refused() {
+			in.Evidence.Refused = append(in.Evidence.Refused, wi.resource)
+		}
 		if wi.informer == w.pods.informer {
 			in.Pods, in.PodIndex = w.pods.list()
 			continue

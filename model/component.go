@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -19,6 +20,10 @@ const (
 	StateSelfManaged ComponentState = "self-managed"
 	// StateAbsent means nothing runs it.
 	StateAbsent ComponentState = "absent"
+	// StateUnknown means the reads that decide between the other states
+	// were refused, so calling it absent (or built-in) would be a guess;
+	// its first piece of evidence names the refused reads.
+	StateUnknown ComponentState = "unknown"
 )
 
 // Component is one of the pieces of a cluster that Auto Mode takes over.
@@ -66,7 +71,34 @@ type Evidence struct {
 	// networking, which Auto Mode handles differently.
 	SecurityGroupPolicies int `json:"securityGroupPolicies,omitempty"`
 	ENIConfigs            int `json:"eniConfigs,omitempty"`
+
+	// Refused are the resources the user may not list, named as kubectl
+	// names them ("daemonsets.apps"): what those would have shown is
+	// missing, not absent, so a component they decide is unknown.
+	Refused []string `json:"refused,omitempty"`
 }
+
+// The resources component detection lists, as Evidence.Refused names them.
+const (
+	ResourceDaemonSets     = "daemonsets.apps"
+	ResourceDeployments    = "deployments.apps"
+	ResourceCSIDrivers     = "csidrivers.storage.k8s.io"
+	ResourceStorageClasses = "storageclasses.storage.k8s.io"
+	ResourceIngressClasses = "ingressclasses.networking.k8s.io"
+)
+
+// markerResources maps the kind of a marker ("csidriver" in "csidriver
+// ebs.csi.aws.com") to the resource listed to find it. API resources come
+// from discovery, which every user may read.
+var markerResources = map[string]string{
+	"csidriver":    ResourceCSIDrivers,
+	"storageclass": ResourceStorageClasses,
+	"ingressclass": ResourceIngressClasses,
+}
+
+// autoModeNoPods is the evidence of a built-in component with nothing else
+// to cite.
+const autoModeNoPods = "Auto Mode nodes present, no pods of it visible"
 
 // componentRule says how to recognise one component.
 type componentRule struct {
@@ -121,11 +153,12 @@ var componentRules = []componentRule{
 }
 
 // DetectComponents decides, for each component Auto Mode hides, whether it
-// is built in, self-managed or absent. autoMode says whether the cluster has
-// Auto Mode compute at all: Auto Mode runs every one of these components
-// for its own nodes, so on such a cluster a component with no visible
-// workload is built in. Pods count as evidence too, through their owner
-// names, for users who may list pods but not workloads.
+// is built in, self-managed or absent, or unknown when the lists that
+// would tell were refused (Evidence.Refused). autoMode says whether the
+// cluster has Auto Mode compute at all: Auto Mode runs every one of these
+// components for its own nodes, so on such a cluster a component with no
+// visible workload is built in. Pods count as evidence too, through their
+// owner names, for users who may list pods but not workloads.
 func DetectComponents(ev Evidence, pods []Pod, autoMode bool) []Component {
 	return detectComponents(ev, IndexPods(pods).owned, autoMode)
 }
@@ -168,15 +201,69 @@ func detectComponents(ev Evidence, owned map[string]Pod, autoMode bool) []Compon
 		if c.AutoMode && c.State == StateAbsent {
 			c.State = StateBuiltIn
 			if len(c.Evidence) == 0 {
-				c.Evidence = append(c.Evidence, "Auto Mode nodes present, no pods of it visible")
+				c.Evidence = append(c.Evidence, autoModeNoPods)
 			}
 		}
-		if c.State == StateAbsent {
+		if refused := rule.undecided(c, ev.Refused); len(refused) > 0 {
+			c = unknownComponent(c, refused)
+		} else if c.State == StateAbsent {
 			c.Evidence = append(c.Evidence, "no workload, pod or registration found")
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// undecided names the refused reads that could have changed c's state,
+// or none when the state stands on what was read. A workload or marker
+// seen proves a self-managed copy whatever else was refused. Otherwise the
+// state rests on not finding one, which only the DaemonSet and Deployment
+// lists and the lists of the rule's markers can show; pods cannot, since a
+// workload may have none (kube-proxy kept off Auto Mode nodes, say). The
+// Auto Mode markers matter only while nothing else says Auto Mode runs it.
+func (r componentRule) undecided(c Component, refused []string) []string {
+	if c.State == StateSelfManaged || len(refused) == 0 {
+		return nil
+	}
+	needs := func(resource string) bool { return slices.Contains(refused, resource) }
+	var out []string
+	if len(r.workloads) > 0 {
+		for _, res := range []string{ResourceDaemonSets, ResourceDeployments} {
+			if needs(res) {
+				out = append(out, res)
+			}
+		}
+	}
+	markers := r.selfMarkers
+	if !c.AutoMode {
+		markers = slices.Concat(markers, r.autoMarkers)
+	}
+	for _, m := range markers {
+		kind, _, _ := strings.Cut(m, " ")
+		if res := markerResources[kind]; res != "" && needs(res) {
+			out = append(out, res)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// unknownComponent turns a component whose deciding reads were refused
+// into an unknown one. The refusal comes first, as the one line a table
+// shows; markers seen stay as evidence, and AutoMode stays what it was.
+func unknownComponent(c Component, refused []string) Component {
+	evidence := []string{"forbidden: cannot list " + strings.Join(refused, ", ")}
+	if c.State == StateBuiltIn {
+		evidence = append(evidence, "Auto Mode runs it for its own nodes; whether a copy "+
+			"of your own runs too cannot be seen")
+	}
+	for _, e := range c.Evidence {
+		if e != autoModeNoPods {
+			evidence = append(evidence, e)
+		}
+	}
+	c.State, c.Evidence = StateUnknown, evidence
+	return c
 }
 
 func markerSet(ev Evidence) map[string]bool {

@@ -222,3 +222,96 @@ func TestImageVersion(t *testing.T) {
 		})
 	}
 }
+
+// TestDetectComponentsWithRefusedReads checks that a component is unknown,
+// never absent or built-in, when the lists that could have shown a copy of
+// it were refused, and keeps the state that something seen proves.
+func TestDetectComponentsWithRefusedReads(t *testing.T) {
+	workloadsRefused := []string{model.ResourceDaemonSets, model.ResourceDeployments}
+	tests := []struct {
+		name      string
+		ev        model.Evidence
+		pods      []model.Pod
+		autoMode  bool
+		component string
+		want      model.Component
+	}{
+		{"refused workloads make a component with nothing seen unknown",
+			model.Evidence{Refused: workloadsRefused}, nil, false, "coredns",
+			model.Component{Name: "coredns", State: model.StateUnknown, Evidence: []string{
+				"forbidden: cannot list daemonsets.apps, deployments.apps"}}},
+		{"one refused workload list is enough, and names only itself",
+			model.Evidence{Refused: []string{model.ResourceDaemonSets}}, nil, false,
+			"kube-proxy",
+			model.Component{Name: "kube-proxy", State: model.StateUnknown, Evidence: []string{
+				"forbidden: cannot list daemonsets.apps"}}},
+		{"on an Auto Mode cluster the component is unknown but still Auto Mode's",
+			model.Evidence{Refused: workloadsRefused}, nil, true, "eks-pod-identity-agent",
+			model.Component{Name: "eks-pod-identity-agent", State: model.StateUnknown,
+				AutoMode: true, Evidence: []string{
+					"forbidden: cannot list daemonsets.apps, deployments.apps",
+					"Auto Mode runs it for its own nodes; whether a copy of your own runs " +
+						"too cannot be seen"}}},
+		{"a pod seen proves a self-managed copy though workloads were refused",
+			model.Evidence{Refused: workloadsRefused},
+			[]model.Pod{{Namespace: "kube-system", Name: "coredns-1-a",
+				OwnerKind: "ReplicaSet", OwnerName: "coredns-1"}}, false, "coredns",
+			model.Component{Name: "coredns", State: model.StateSelfManaged,
+				Evidence: []string{"pod kube-system/coredns-1-a"}}},
+		{"readable pods do not decide absence: a workload may have none",
+			model.Evidence{Refused: []string{model.ResourceDeployments}}, nil, false,
+			"karpenter",
+			model.Component{Name: "karpenter", State: model.StateUnknown, Evidence: []string{
+				"forbidden: cannot list deployments.apps"}}},
+		{"a refused marker list leaves a component without a workload unknown",
+			model.Evidence{Refused: []string{model.ResourceCSIDrivers}}, nil, false,
+			"ebs-csi-driver",
+			model.Component{Name: "ebs-csi-driver", State: model.StateUnknown,
+				Evidence: []string{"forbidden: cannot list csidrivers.storage.k8s.io"}}},
+		{"an Auto Mode marker seen stays as evidence of an unknown component",
+			model.Evidence{Refused: []string{model.ResourceCSIDrivers},
+				StorageClassProvisioners: []string{"ebs.csi.eks.amazonaws.com"}}, nil, false,
+			"ebs-csi-driver",
+			model.Component{Name: "ebs-csi-driver", State: model.StateUnknown, AutoMode: true,
+				Evidence: []string{"forbidden: cannot list csidrivers.storage.k8s.io",
+					"Auto Mode runs it for its own nodes; whether a copy of your own runs " +
+						"too cannot be seen",
+					"storageclass ebs.csi.eks.amazonaws.com"}}},
+		{"refused Auto Mode markers do not matter once Auto Mode is known",
+			model.Evidence{Refused: []string{model.ResourceStorageClasses},
+				Workloads: []model.Workload{{Kind: "DaemonSet", Name: "other"}}}, nil, true,
+			"ebs-csi-driver",
+			model.Component{Name: "ebs-csi-driver", State: model.StateBuiltIn, AutoMode: true,
+				Evidence: []string{"Auto Mode nodes present, no pods of it visible"}}},
+		{"a refusal no rule reads changes nothing",
+			model.Evidence{Refused: []string{"nodeclaims.karpenter.sh", "pods"}}, nil, false,
+			"vpc-cni",
+			model.Component{Name: "vpc-cni", State: model.StateAbsent,
+				Evidence: []string{"no workload, pod or registration found"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := component(t, model.DetectComponents(tt.ev, tt.pods, tt.autoMode),
+				tt.component)
+			if got.State != tt.want.State || got.Version != tt.want.Version ||
+				got.AutoMode != tt.want.AutoMode || !slices.Equal(got.Evidence, tt.want.Evidence) {
+				t.Errorf("component = %+v\nwant        %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRefusedWorkloadsLeaveNoComponentAbsent runs every component through
+// a user refused the workload lists: none may read absent or built-in.
+func TestRefusedWorkloadsLeaveNoComponentAbsent(t *testing.T) {
+	ev := model.Evidence{Refused: []string{model.ResourceDaemonSets,
+		model.ResourceDeployments, model.ResourceCSIDrivers, model.ResourceStorageClasses,
+		model.ResourceIngressClasses}}
+	for _, autoMode := range []bool{false, true} {
+		for _, c := range model.DetectComponents(ev, nil, autoMode) {
+			if c.State != model.StateUnknown || c.AutoMode != autoMode {
+				t.Errorf("autoMode %v: %s = %+v, want unknown", autoMode, c.Name, c)
+			}
+		}
+	}
+}

@@ -42,6 +42,9 @@ func componentStateCell(s model.ComponentState) cell {
 		return cell{text: string(s), tone: toneAccent}
 	case model.StateAbsent:
 		return cell{text: string(s), tone: toneMuted}
+	case model.StateUnknown:
+		// The user may not read what decides it; the evidence says which.
+		return cell{text: string(s), tone: toneWarn}
 	}
 	return cell{text: orDash(string(s))}
 }
