@@ -2,15 +2,19 @@ package kube
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/watch"
 	fakediscovery "k8s.io/client-go/discovery/fake"
 	dynamicfake "k8s.io/client-go/dynamic/fake"
 	"k8s.io/client-go/kubernetes/fake"
+	k8stesting "k8s.io/client-go/testing"
 )
 
 // listKinds tells the fake dynamic client the list kind of each custom
@@ -55,6 +59,45 @@ func FakeClients(objs []runtime.Object, served []string) (Clients, error) {
 	dc := dynamicfake.NewSimpleDynamicClientWithCustomListKinds(runtime.NewScheme(),
 		listKinds, custom...)
 	return Clients{Kube: kc, Dynamic: dc, Discovery: disco}, nil
+}
+
+// SnapshotClients serves a saved snapshot through FakeClients, and refuses
+// every read of the lists the saving user was refused with a 403, as the
+// cluster did: their panels then say forbidden, as they did live, rather
+// than show an empty list as if nothing existed.
+func SnapshotClients(s *Snapshot) (Clients, error) {
+	c, err := FakeClients(s.Objects, s.Info.Served)
+	if err != nil || len(s.Info.Refused) == 0 {
+		return c, err
+	}
+	kc, ok := c.Kube.(*fake.Clientset)
+	dc, dok := c.Dynamic.(*dynamicfake.FakeDynamicClient)
+	if !ok || !dok {
+		return Clients{}, fmt.Errorf("fake clients of an unexpected type")
+	}
+	refuse := refuser(s.Info.Refused)
+	watchRefuse := func(a k8stesting.Action) (bool, watch.Interface, error) {
+		handled, _, err := refuse(a)
+		return handled, nil, err
+	}
+	kc.PrependReactor("*", "*", refuse)
+	kc.PrependWatchReactor("*", watchRefuse)
+	dc.PrependReactor("*", "*", refuse)
+	dc.PrependWatchReactor("*", watchRefuse)
+	return c, nil
+}
+
+// refuser answers any request for one of the refused resources ("pods",
+// "daemonsets.apps") with a 403, and leaves the rest to the next reactor.
+func refuser(refused []string) k8stesting.ReactionFunc {
+	return func(a k8stesting.Action) (bool, runtime.Object, error) {
+		gvr := a.GetResource()
+		if !slices.Contains(refused, resourceName(gvr)) {
+			return false, nil, nil
+		}
+		return true, nil, apierrors.NewForbidden(gvr.GroupResource(), "",
+			fmt.Errorf("the snapshot's user may not %s it", a.GetVerb()))
+	}
 }
 
 // resourceLists groups "plural.group" names into the discovery lists of

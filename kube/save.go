@@ -9,6 +9,9 @@ import (
 
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
+	storagev1 "k8s.io/api/storage/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
@@ -31,6 +34,10 @@ type SnapshotInfo struct {
 	// Served are the custom resources the cluster served, as
 	// "plural.group"; the snapshot's watcher serves the same.
 	Served []string `json:"served"`
+	// Refused are the lists the saving user was refused, named as kubectl
+	// names them ("daemonsets.apps", "pods"). Reading the file back
+	// refuses them again, so their panels say forbidden, not empty.
+	Refused []string `json:"refused,omitempty"`
 }
 
 // eventsKept bounds how many events a snapshot keeps, newest first; they
@@ -45,22 +52,22 @@ var eventKinds = []string{"Node", "NodeClaim", "NodePool", "NodeClass", "EC2Node
 // CSI drivers, StorageClasses and IngressClasses that are component
 // evidence, the Karpenter and Auto Mode objects, and the recent events of
 // those. It reads no Secret and no ConfigMap.
-func SaveSnapshot(ctx context.Context, c Clients, info SnapshotInfo, w io.Writer) error {
+//
+// A list the user may not read (or that the server no longer serves) does
+// not stop it, as it does not stop get: the file holds the rest, its
+// SnapshotInfo names the refused lists, and the problems come back one
+// line each, in the words get warns with. Any other error fails the save.
+func SaveSnapshot(ctx context.Context, c Clients, info SnapshotInfo,
+	w io.Writer) (problems []string, err error) {
 	found, err := discover(c.Discovery)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	info.Served = found.apiResources
-	items := []any{map[string]any{
-		"apiVersion": SnapshotInfoAPIVersion, "kind": SnapshotInfoKind, "info": info,
-	}}
 
-	typed, err := listTyped(ctx, c)
-	if err != nil {
-		return err
-	}
-	for _, o := range typed {
-		items = append(items, o)
+	s := &saving{}
+	if err := s.listTyped(ctx, c); err != nil {
+		return nil, err
 	}
 	for _, gvr := range watchedResources {
 		if !found.served[gvr] {
@@ -68,99 +75,181 @@ func SaveSnapshot(ctx context.Context, c Clients, info SnapshotInfo, w io.Writer
 		}
 		list, err := c.Dynamic.Resource(gvr).List(ctx, metav1.ListOptions{})
 		if err != nil {
-			return fmt.Errorf("listing %s: %w", resourceName(gvr), err)
+			if err := s.failed(gvr, err); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		for i := range list.Items {
 			u := &list.Items[i]
 			_, _ = trimObject(u)
-			items = append(items, u.Object)
+			s.items = append(s.items, u.Object)
 		}
 	}
 
+	info.Refused = s.refused
+	items := append([]any{map[string]any{
+		"apiVersion": SnapshotInfoAPIVersion, "kind": SnapshotInfoKind, "info": info,
+	}}, s.items...)
 	out, err := yaml.Marshal(map[string]any{"apiVersion": "v1", "kind": "List", "items": items})
 	if err != nil {
-		return fmt.Errorf("encoding the snapshot: %w", err)
+		return nil, fmt.Errorf("encoding the snapshot: %w", err)
 	}
-	_, err = w.Write(out)
-	return err
-}
-
-// listTyped lists the built-in resources a snapshot keeps, trimmed, with
-// apiVersion and kind set so that each item stands on its own.
-func listTyped(ctx context.Context, c Clients) ([]runtime.Object, error) {
-	var out []runtime.Object
-	add := func(gv, kind string, obj runtime.Object) {
-		obj.GetObjectKind().SetGroupVersionKind(schema.FromAPIVersionAndKind(gv, kind))
-		_, _ = trimObject(obj)
-		out = append(out, obj)
-	}
-	opts := metav1.ListOptions{}
-
-	nodes, err := c.Kube.CoreV1().Nodes().List(ctx, opts)
-	if err != nil {
-		return nil, fmt.Errorf("listing nodes: %w", err)
-	}
-	for i := range nodes.Items {
-		add("v1", "Node", &nodes.Items[i])
-	}
-	pods, err := c.Kube.CoreV1().Pods("").List(ctx, opts)
-	if err != nil {
-		return nil, fmt.Errorf("listing pods: %w", err)
-	}
-	for i := range pods.Items {
-		add("v1", "Pod", slimPodObject(&pods.Items[i]))
-	}
-	ds, err := c.Kube.AppsV1().DaemonSets("").List(ctx, opts)
-	if err != nil {
-		return nil, fmt.Errorf("listing daemonsets: %w", err)
-	}
-	for i := range ds.Items {
-		add("apps/v1", "DaemonSet", slimDaemonSet(&ds.Items[i]))
-	}
-	deps, err := c.Kube.AppsV1().Deployments("").List(ctx, opts)
-	if err != nil {
-		return nil, fmt.Errorf("listing deployments: %w", err)
-	}
-	for i := range deps.Items {
-		add("apps/v1", "Deployment", slimDeployment(&deps.Items[i]))
-	}
-	csi, err := c.Kube.StorageV1().CSIDrivers().List(ctx, opts)
-	if err != nil {
-		return nil, fmt.Errorf("listing csidrivers: %w", err)
-	}
-	for i := range csi.Items {
-		add("storage.k8s.io/v1", "CSIDriver", &csi.Items[i])
-	}
-	sc, err := c.Kube.StorageV1().StorageClasses().List(ctx, opts)
-	if err != nil {
-		return nil, fmt.Errorf("listing storageclasses: %w", err)
-	}
-	for i := range sc.Items {
-		add("storage.k8s.io/v1", "StorageClass", &sc.Items[i])
-	}
-	ic, err := c.Kube.NetworkingV1().IngressClasses().List(ctx, opts)
-	if err != nil {
-		return nil, fmt.Errorf("listing ingressclasses: %w", err)
-	}
-	for i := range ic.Items {
-		add("networking.k8s.io/v1", "IngressClass", &ic.Items[i])
-	}
-
-	events, err := recentEvents(ctx, c)
-	if err != nil {
+	if _, err := w.Write(out); err != nil {
 		return nil, err
 	}
-	for _, e := range events {
-		add("v1", "Event", e)
+	return s.problems, nil
+}
+
+// saving is a snapshot being gathered: its items so far, and what could
+// not be read.
+type saving struct {
+	items    []any
+	refused  []string
+	problems []string
+}
+
+// failed records a list that could not be read, when the user may not
+// read it or the server does not serve it, and returns nil; any other
+// error is returned, naming the list.
+func (s *saving) failed(gvr schema.GroupVersionResource, err error) error {
+	name := resourceName(gvr)
+	switch {
+	case apierrors.IsForbidden(err):
+		s.refused = append(s.refused, name)
+	case !apierrors.IsNotFound(err):
+		return fmt.Errorf("listing %s: %w", name, err)
 	}
-	return out, nil
+	s.problems = append(s.problems, listProblem(name, err))
+	return nil
+}
+
+// typedList lists one built-in resource a snapshot keeps, each item made
+// to stand on its own (apiVersion and kind set) and slimmed or trimmed.
+type typedList struct {
+	gvr  schema.GroupVersionResource
+	kind string
+	list func(ctx context.Context, c Clients) ([]runtime.Object, error)
+}
+
+var typedLists = []typedList{
+	{core("nodes"), "Node", func(ctx context.Context, c Clients) ([]runtime.Object, error) {
+		l, err := c.Kube.CoreV1().Nodes().List(ctx, metav1.ListOptions{})
+		if err != nil {
+			return nil, err
+		}
+		return objects(l.Items, func(n *corev1.Node) runtime.Object { return n }), nil
+	}},
+	{core("pods"), "Pod", func(ctx context.Context, c Clients) ([]runtime.Object, error) {
+		l, err := c.Kube.CoreV1().Pods("").List(ctx, metav1.ListOptions{})
+		if err != nil {
+			return nil, err
+		}
+		return objects(l.Items, func(p *corev1.Pod) runtime.Object {
+			return slimPodObject(p)
+		}), nil
+	}},
+	{appsV1("daemonsets"), "DaemonSet",
+		func(ctx context.Context, c Clients) ([]runtime.Object, error) {
+			l, err := c.Kube.AppsV1().DaemonSets("").List(ctx, metav1.ListOptions{})
+			if err != nil {
+				return nil, err
+			}
+			return objects(l.Items, func(d *appsv1.DaemonSet) runtime.Object {
+				return slimDaemonSet(d)
+			}), nil
+		}},
+	{appsV1("deployments"), "Deployment",
+		func(ctx context.Context, c Clients) ([]runtime.Object, error) {
+			l, err := c.Kube.AppsV1().Deployments("").List(ctx, metav1.ListOptions{})
+			if err != nil {
+				return nil, err
+			}
+			return objects(l.Items, func(d *appsv1.Deployment) runtime.Object {
+				return slimDeployment(d)
+			}), nil
+		}},
+	{storageV1("csidrivers"), "CSIDriver",
+		func(ctx context.Context, c Clients) ([]runtime.Object, error) {
+			l, err := c.Kube.StorageV1().CSIDrivers().List(ctx, metav1.ListOptions{})
+			if err != nil {
+				return nil, err
+			}
+			return objects(l.Items, func(d *storagev1.CSIDriver) runtime.Object { return d }), nil
+		}},
+	{storageV1("storageclasses"), "StorageClass",
+		func(ctx context.Context, c Clients) ([]runtime.Object, error) {
+			l, err := c.Kube.StorageV1().StorageClasses().List(ctx, metav1.ListOptions{})
+			if err != nil {
+				return nil, err
+			}
+			return objects(l.Items, func(sc *storagev1.StorageClass) runtime.Object {
+				return sc
+			}), nil
+		}},
+	{schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1",
+		Resource: "ingressclasses"}, "IngressClass",
+		func(ctx context.Context, c Clients) ([]runtime.Object, error) {
+			l, err := c.Kube.NetworkingV1().IngressClasses().List(ctx, metav1.ListOptions{})
+			if err != nil {
+				return nil, err
+			}
+			return objects(l.Items, func(ic *networkingv1.IngressClass) runtime.Object {
+				return ic
+			}), nil
+		}},
+	{core("events"), "Event", func(ctx context.Context, c Clients) ([]runtime.Object, error) {
+		events, err := recentEvents(ctx, c)
+		if err != nil {
+			return nil, err
+		}
+		return objects(events, func(e **corev1.Event) runtime.Object { return *e }), nil
+	}},
+}
+
+func appsV1(resource string) schema.GroupVersionResource {
+	return schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: resource}
+}
+
+func storageV1(resource string) schema.GroupVersionResource {
+	return schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1",
+		Resource: resource}
+}
+
+// objects turns a list's items into objects, each through keep.
+func objects[T any](items []T, keep func(*T) runtime.Object) []runtime.Object {
+	out := make([]runtime.Object, len(items))
+	for i := range items {
+		out[i] = keep(&items[i])
+	}
+	return out
+}
+
+// listTyped lists the built-in resources a snapshot keeps.
+func (s *saving) listTyped(ctx context.Context, c Clients) error {
+	for _, tl := range typedLists {
+		objs, err := tl.list(ctx, c)
+		if err != nil {
+			if err := s.failed(tl.gvr, err); err != nil {
+				return err
+			}
+			continue
+		}
+		gv := tl.gvr.GroupVersion().String()
+		for _, obj := range objs {
+			obj.GetObjectKind().SetGroupVersionKind(schema.FromAPIVersionAndKind(gv, tl.kind))
+			_, _ = trimObject(obj)
+			s.items = append(s.items, obj)
+		}
+	}
+	return nil
 }
 
 // recentEvents are the newest events about the tool's objects.
 func recentEvents(ctx context.Context, c Clients) ([]*corev1.Event, error) {
 	list, err := c.Kube.CoreV1().Events("").List(ctx, metav1.ListOptions{})
 	if err != nil {
-		return nil, fmt.Errorf("listing events: %w", err)
+		return nil, err
 	}
 	var out []*corev1.Event
 	for i := range list.Items {

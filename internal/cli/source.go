@@ -49,7 +49,7 @@ func (o *options) open() (source, error) {
 		if err != nil {
 			return source{}, err
 		}
-		clients, err := kube.FakeClients(snap.Objects, snap.Info.Served)
+		clients, err := kube.SnapshotClients(snap)
 		if err != nil {
 			return source{}, fmt.Errorf("serving snapshot %s: %w", o.snapshot, err)
 		}
