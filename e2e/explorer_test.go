@@ -83,17 +83,45 @@ func requireTmux(t *testing.T) {
 	t.Skip("tmux is not installed; the end-to-end UI test needs it (apt-get install tmux)")
 }
 
-// buildBinary builds kubectl-automode into a temporary directory, or
-// reports why it could not and returns "". It may run in a goroutine, so
-// it does not end the test itself.
+// built is the binary the package's tests share: linking it takes most of
+// a test's time on a small machine, so it is built once, on first use, and
+// TestMain removes it.
+var built struct {
+	once sync.Once
+	dir  string
+	bin  string
+	err  error
+}
+
+// TestMain runs the tests and removes the shared binary.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		_ = os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
+}
+
+// buildBinary builds kubectl-automode into a temporary directory once per
+// test binary, or reports why it could not and returns "". It may run in
+// a goroutine, so it does not end the test itself.
 func buildBinary(t *testing.T) string {
-	bin := filepath.Join(t.TempDir(), "kubectl-automode")
-	cmd := exec.Command("go", "build", "-o", bin, "github.com/kubectl-automode/kubectl-automode")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("building the binary: %v\n%s", err, out)
+	built.once.Do(func() {
+		if built.dir, built.err = os.MkdirTemp("", "kam-e2e-"); built.err != nil {
+			return
+		}
+		built.bin = filepath.Join(built.dir, "kubectl-automode")
+		cmd := exec.Command("go", "build", "-o", built.bin,
+			"github.com/kubectl-automode/kubectl-automode")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("%w\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Errorf("building the binary: %v", built.err)
 		return ""
 	}
-	return bin
+	return built.bin
 }
 
 // withSecondContext copies a kubeconfig and adds a context named second
@@ -120,30 +148,14 @@ func withSecondContext(t *testing.T, path string) string {
 // found it.
 func TestExplorerEndToEnd(t *testing.T) {
 	requireTmux(t)
-	built := make(chan string, 1)
-	var building sync.WaitGroup
-	building.Go(func() { built <- buildBinary(t) }) // while the API server starts
-	t.Cleanup(building.Wait)
-	env := apitest.Start(t)
-	env.CreateYAML(t, apitest.Fixture(t, "automode.yaml"))
-	bin := <-built
-	if bin == "" {
-		t.FailNow()
-	}
+	var env *apitest.Env
+	bin := buildWhile(t, func() {
+		env = apitest.Start(t)
+		env.CreateYAML(t, apitest.Fixture(t, "automode.yaml"))
+	})
 	kubeconfig := withSecondContext(t, env.Kubeconfig)
-
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("kam-e2e-%d", os.Getpid())}
-	// Prices come from the table built into the binary: a test never
-	// reaches AWS. Whatever the program writes to stderr goes to a file,
-	// which must stay empty: a write to the terminal under the UI would
-	// scramble the screen.
-	stderr := filepath.Join(t.TempDir(), "stderr")
-	command := fmt.Sprintf("AWS_EC2_METADATA_DISABLED=true %s --kubeconfig %s "+
-		"--price-source embedded 2>%s; echo \"exit status $?\"; sleep 600", bin, kubeconfig,
-		stderr)
-	s.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", command)
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
-	s.tmux("set-option", "-g", "escape-time", "0")
+	dir := t.TempDir()
+	s := startInTmux(t, "explorer", uiCommand(bin, kubeconfig, dir, ""))
 
 	s.waitFor("mode mixed", "● live", "NodePools (4)", "system-8kq2w")
 
@@ -180,9 +192,7 @@ func TestExplorerEndToEnd(t *testing.T) {
 	if strings.Contains(screen, "NodePools") || strings.Contains(screen, "kubectl-automode ") {
 		t.Errorf("the UI is still on screen after quitting:\n%s", screen)
 	}
-	if out, err := os.ReadFile(stderr); err != nil || len(out) > 0 {
-		t.Errorf("the program wrote to stderr while the UI ran (%v):\n%s", err, out)
-	}
+	checkStderr(t, dir)
 	for _, flag := range []string{"alternate_on", "mouse_any_flag", "cursor_flag"} {
 		want := map[string]string{"cursor_flag": "1"}[flag]
 		if want == "" {

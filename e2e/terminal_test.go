@@ -18,7 +18,11 @@ func startInTmux(t *testing.T, name, command string, options ...[]string) *tmuxS
 	t.Helper()
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("kam-e2e-%s-%d", name, os.Getpid())}
 	s.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "sleep 600")
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	socket := s.format("#{socket_path}")
+	t.Cleanup(func() {
+		_ = exec.Command("tmux", "-L", s.socket, "kill-server").Run()
+		_ = os.Remove(socket) // tmux leaves it behind
+	})
 	s.tmux("set-option", "-g", "escape-time", "0")
 	for _, o := range options {
 		s.tmux(o...)
