@@ -9,8 +9,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 freeze="github.com/charmbracelet/freeze@v0.2.2"
 out="docs/screenshots"
-bin="$(mktemp -d)/kubectl-automode"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+bin="$tmp/kubectl-automode"
 go build -o "$bin" .
+# An empty config directory, so that the reader's own config file (a
+# theme, columns, a price source) does not change the pictures.
+config_home="$tmp/config"
+mkdir -p "$config_home"
 mkdir -p "$out"
 
 # wait_for waits up to 20 s for text to appear in the session's screen.
@@ -35,7 +41,7 @@ scene() {
 	local session="shot-$name"
 	tmux kill-session -t "$session" 2>/dev/null || true
 	tmux new-session -d -s "$session" -x 120 -y 40 \
-		"TERM=xterm-256color COLORTERM=truecolor $bin $args"
+		"TERM=xterm-256color COLORTERM=truecolor XDG_CONFIG_HOME=$config_home $bin $args"
 	tmux set-option -t "$session" escape-time 0 >/dev/null
 	wait_for "$session" "$ready"
 	while (($# >= 2)); do
@@ -51,8 +57,12 @@ scene() {
 	echo "wrote $out/$name.svg"
 }
 
-demo="--demo --seed 1 --demo-speed 0.01"
+# The seed fixes what the demo builds, and --demo-start the instant its
+# clock starts at, so that the timestamps a describe shows and the ages the
+# lists show are the same on every run; a slow demo holds the first screen.
+clock="--seed 1 --demo-speed 0.01 --demo-start 2026-01-05T09:00:00Z"
+demo="--demo $clock"
 scene demo-auto "$demo" "Components (8)"
-scene demo-standard "--demo=standard --seed 1 --demo-speed 0.01" "Components (8)"
+scene demo-standard "--demo=standard $clock" "Components (8)"
 scene describe "$demo" "Components (8)" 3 "Nodes (8)" d "Conditions:"
 scene compare "$demo" "Components (8)" c "FEE PER NODE"

@@ -24,6 +24,9 @@ type options struct {
 	// seed and demoSpeed steer the demo's simulator.
 	seed      uint64
 	demoSpeed float64
+	// demoStart pins the demo's clock to an RFC 3339 instant instead of
+	// now, so that pictures of the demo come out the same on every run.
+	demoStart string
 	noColor   bool
 	streams   genericiooptions.IOStreams
 	// settings and diag are the config file and the bug-report flags
@@ -70,6 +73,9 @@ func NewRootCommand(streams genericiooptions.IOStreams) *cobra.Command {
 		"deterministic: the same seed plays the same cluster")
 	flags.Lookup("seed").DefValue = "random"
 	flags.Float64Var(&o.demoSpeed, "demo-speed", 1, "play the demo this many times as fast")
+	flags.StringVar(&o.demoStart, "demo-start", "", "start the demo's clock at this RFC 3339 "+
+		"time rather than now (for reproducible screenshots)")
+	_ = flags.MarkHidden("demo-start")
 	flags.StringVar(&o.logFile, "log-file", "", "write logs to PATH (default: no logs)")
 	o.pricing.add(flags)
 	o.addConfigFlags(flags)

@@ -68,9 +68,10 @@ func (o *options) open() (source, error) {
 		if o.demoSpeed <= 0 {
 			return source{}, fmt.Errorf("--demo-speed %v: must be more than 0", o.demoSpeed)
 		}
-		// Whole minutes, so that two runs a moment apart (a snapshot and a get)
-		// build the same objects.
-		start := time.Now().Truncate(time.Minute)
+		start, now, err := o.demoClock()
+		if err != nil {
+			return source{}, err
+		}
 		clients, err := demo.Clients(o.demo, start)
 		if err != nil {
 			return source{}, fmt.Errorf("--demo: %w", err)
@@ -81,7 +82,7 @@ func (o *options) open() (source, error) {
 		}
 		return source{clients: clients, opts: kube.Options{
 			Context: demo.ContextName, ClusterName: demo.ClusterName, Source: "demo",
-			Logger: log,
+			Logger: log, Now: now,
 		}, live: func(ctx context.Context) error { return sim.Run(ctx, o.demoSpeed) }}, nil
 	}
 
@@ -104,6 +105,28 @@ func (o *options) open() (source, error) {
 	return source{clients: clients, opts: kube.Options{
 		Context: context, ClusterName: cluster, Source: "live", Logger: log,
 	}}, nil
+}
+
+// demoClock is when the demo starts, and the clock its snapshots are
+// stamped by (nil for the wall clock). By default the demo starts now, on
+// a whole minute, so that two runs a moment apart (a snapshot and a get)
+// build the same objects. --demo-start pins the start to an instant, and
+// then the snapshots' clock runs from there at the demo's speed, so that
+// ages and timestamps come out the same on every run: the screenshots
+// depend on it.
+func (o *options) demoClock() (time.Time, func() time.Time, error) {
+	if o.demoStart == "" {
+		return time.Now().Truncate(time.Minute), nil, nil
+	}
+	start, err := time.Parse(time.RFC3339, o.demoStart)
+	if err != nil {
+		return time.Time{}, nil, fmt.Errorf("--demo-start %q: want an RFC 3339 time such "+
+			"as 2026-01-01T09:00:00Z", o.demoStart)
+	}
+	began, speed := time.Now(), o.demoSpeed
+	return start, func() time.Time {
+		return start.Add(time.Duration(float64(time.Since(began)) * speed))
+	}, nil
 }
 
 // contextNames are the kubeconfig context in use and the name of its
