@@ -58,7 +58,14 @@ func (w *Watcher) startInformers(ctx context.Context, running *sync.WaitGroup,
 				w.log.Error("creating informer", "resource", name, "err", err)
 				continue
 			}
-			w.add(name, gi.Informer())
+			inf := gi.Informer()
+			if a.gvr == podsResource {
+				// Each Informer() call wraps the shared informer anew, so
+				// the pod cache's must be the one watched for snapshots to
+				// find their pods in it.
+				inf = w.pods.informer
+			}
+			w.add(name, inf)
 		}
 	}
 

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	corev1 "k8s.io/api/core/v1"
 	"k8s.io/client-go/informers"
 	"k8s.io/client-go/tools/cache"
 
@@ -27,6 +28,9 @@ type podCache struct {
 	pods  []model.Pod
 	index *model.PodIndex
 }
+
+// podsResource is the pods' resource, which the pod cache serves.
+var podsResource = corev1.SchemeGroupVersion.WithResource("pods")
 
 // slimPods sets the factory's pod informer up for the watcher: without
 // the namespace index (useSlimPodInformer) and counted by the pod cache.

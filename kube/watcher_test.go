@@ -2,6 +2,7 @@ package kube_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -252,5 +253,28 @@ spec:
 			}
 			return false
 		})
+	})
+
+	// Under churn of nodes and NodeClaims the pods do not change, and a
+	// snapshot must take them from the pod cache rather than copy and
+	// index 100,000 of them again: the two snapshots share one slice.
+	t.Run("a change that is not a pod reuses the pods", func(t *testing.T) {
+		deleted := func(name string) *model.Cluster {
+			if err := env.Clientset().CoreV1().Nodes().Delete(ctx, name,
+				metav1.DeleteOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			return until(t, w, 5*time.Second, name+" gone", func(c *model.Cluster) bool {
+				return !slices.ContainsFunc(c.Nodes, func(n model.Node) bool {
+					return n.Name == name
+				})
+			})
+		}
+		before := deleted("ip-10-0-1-10.ap-northeast-1.compute.internal")
+		after := deleted("ip-10-0-1-11.ap-northeast-1.compute.internal")
+		if len(before.Pods) == 0 || len(after.Pods) != len(before.Pods) ||
+			&after.Pods[0] != &before.Pods[0] {
+			t.Errorf("the snapshot after a node change copied the pods anew")
+		}
 	})
 }
