@@ -169,7 +169,7 @@ func (m Model) switched(msg contextMsg) (tea.Model, tea.Cmd) {
 	m.ended, m.endedSet = nil, false
 	m.stack, m.pool = nil, ""
 	for id := range panelCount {
-		m.tables[id] = newTable(panels[id].columns)
+		m.tables[id] = m.newPanelTable(id)
 	}
 	m.flash = "switched to context " + sanitize.Line(msg.name)
 	m.arrange()

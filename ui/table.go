@@ -2,6 +2,7 @@ package ui
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -85,6 +86,10 @@ type table struct {
 	// overflow is set when even the name and one column do not fit; the
 	// lines are then cut at the panel's edge.
 	overflow bool
+
+	// chosen are the columns the user listed, in their order; nil shows
+	// every column in the table's own order, as width allows.
+	chosen []int
 
 	sortCol int
 	desc    bool
@@ -259,7 +264,7 @@ func (t *table) fitColumns(avail int) (shown, widths []int) {
 	}
 	active := make([]bool, len(t.cols))
 	for i := range active {
-		active[i] = true
+		active[i] = t.chosen == nil || slices.Contains(t.chosen, i)
 	}
 
 	total := func() int {
@@ -299,13 +304,25 @@ func (t *table) fitColumns(avail int) (shown, widths []int) {
 			spare -= grow
 		}
 	}
-	for i, on := range active {
-		if on {
+	for _, i := range t.order() {
+		if active[i] {
 			shown = append(shown, i)
 			widths = append(widths, need[i])
 		}
 	}
 	return shown, widths
+}
+
+// order is the order columns are drawn in: the user's, or the table's.
+func (t *table) order() []int {
+	if t.chosen != nil {
+		return t.chosen
+	}
+	all := make([]int, len(t.cols))
+	for i := range all {
+		all[i] = i
+	}
+	return all
 }
 
 // shrinkName narrows the name column by up to over cells, not below floor,

@@ -41,6 +41,21 @@ type Options struct {
 	// SwitchContext opens the named kubeconfig context for `:ctx NAME`.
 	// The caller stops the source it replaces. Nil refuses the command.
 	SwitchContext func(name string) (Source, error)
+
+	// Theme is "dark" or "light" to pick that palette whatever the
+	// terminal reports, "mono" for no colour; "" or "auto" asks the
+	// terminal for its background.
+	Theme string
+	// Panel is the panel the UI opens on, by the name `get` uses
+	// (PanelColumns lists them); "" opens on NodePools.
+	Panel string
+	// Sort is each panel's starting sort column by title, a leading "-"
+	// reversing it; Columns are the columns a panel shows, in order. Both
+	// are keyed by panel name, and the titles are PanelColumns'. Unknown
+	// names are ignored here: the caller checks them, to say which line
+	// of its file is wrong.
+	Sort    map[string]string
+	Columns map[string][]string
 }
 
 // snapshotMsg carries a new snapshot into Update; gen says which source
@@ -84,6 +99,14 @@ type Model struct {
 	help   bool
 	seq    int // numbers detail fetches, so that a late answer is dropped
 
+	// panelChosen is set when the user chose the opening panel, which a
+	// cluster without NodePools then does not override; themeFixed when
+	// they chose the palette, which the terminal's report then does not.
+	// choices are each table's starting sort and columns (choices.go).
+	panelChosen bool
+	themeFixed  bool
+	choices     tableChoices
+
 	width, height int
 	screen        screenLayout
 
@@ -100,7 +123,7 @@ func New(snapshots <-chan *model.Cluster, done <-chan error) Model {
 
 // NewWithOptions is New with the command line's choices.
 func NewWithOptions(snapshots <-chan *model.Cluster, done <-chan error, opts Options) Model {
-	noColor := opts.NoColor || os.Getenv("NO_COLOR") != ""
+	noColor := opts.NoColor || opts.Theme == "mono" || os.Getenv("NO_COLOR") != ""
 	m := Model{
 		snapshots: snapshots,
 		done:      done,
@@ -111,9 +134,10 @@ func NewWithOptions(snapshots <-chan *model.Cluster, done <-chan error, opts Opt
 		width:     80,
 		height:    24,
 	}
-	m.setStyles(newStyles(noColor, true))
+	m.setStyles(newStyles(noColor, opts.Theme != "light"))
+	m.applyChoices(opts)
 	for id := range panelCount {
-		m.tables[id] = newTable(panels[id].columns)
+		m.tables[id] = m.newPanelTable(id)
 	}
 	m.arrange()
 	return m
@@ -193,7 +217,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.arrange()
 	case tea.BackgroundColorMsg:
-		m.setStyles(newStyles(m.noColor, msg.IsDark()))
+		if !m.themeFixed {
+			m.setStyles(newStyles(m.noColor, msg.IsDark()))
+		}
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case tea.MouseClickMsg:
@@ -211,7 +237,8 @@ func (m *Model) apply(c *model.Cluster) tea.Cmd {
 	if c == nil {
 		return nil
 	}
-	if m.cluster == nil && len(c.NodePools) == 0 && m.focus == panelNodePools {
+	if m.cluster == nil && len(c.NodePools) == 0 && m.focus == panelNodePools &&
+		!m.panelChosen {
 		// A cluster without NodePools opens on its nodes, not an empty list.
 		m.focus = panelNodes
 	}
