@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/kubectl-automode/kubectl-automode/internal/config"
+	"github.com/kubectl-automode/kubectl-automode/ui"
 )
 
 // settings are the config file's choices with the command line's flags
@@ -44,7 +45,7 @@ func (o *options) loadSettings(cmd *cobra.Command) error {
 			return fmt.Errorf("--config %s: no such file", path)
 		}
 	}
-	f, err := config.Load(path)
+	f, err := config.LoadWithColumns(path, ui.PanelColumns())
 	if err != nil {
 		return err
 	}

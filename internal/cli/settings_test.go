@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 	"k8s.io/cli-runtime/pkg/genericiooptions"
 
 	"github.com/kubectl-automode/kubectl-automode/internal/config"
+	"github.com/kubectl-automode/kubectl-automode/ui"
 )
 
 // TestFlagsOverrideTheConfigFile loads a config file under flags the way a
@@ -149,5 +151,74 @@ func TestABrokenConfigIsOneLineAndSparesVersion(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want it to run despite the config", args, code,
 				errOut)
 		}
+	}
+}
+
+func TestTheConfigFileShapesTheUI(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	writeConfig(t, path, "theme: light\npanel: nodes\nsort:\n  nodes: -fee/h\n"+
+		"columns:\n  nodes: [NAME, FEE/H, AGE]\n")
+	o, cmd, _ := settingsCommand(t, []string{"--config", path})
+	if err := o.loadSettings(cmd); err != nil {
+		t.Fatal(err)
+	}
+
+	got := o.uiOptions(nil, nil)
+	if got.Theme != "light" || got.Panel != "nodes" || got.Sort["nodes"] != "-fee/h" ||
+		!slices.Equal(got.Columns["nodes"], []string{"NAME", "FEE/H", "AGE"}) {
+		t.Errorf("UI options = %+v; want the file's theme, panel, sort and columns", got)
+	}
+}
+
+// A title the UI has no column for stops every command that reads the
+// file, the UI before it starts included (its refusal to draw on a pipe
+// would come later), with one line naming the line and the key.
+func TestAnUnknownColumnInTheConfigIsOneLine(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"panel: nodes\ncolumns:\n  nodes: [NAME, PRICE]\n",
+			":3: columns.nodes: no column \"PRICE\"; nodes has NAME, KIND,"},
+		{"theme: dark\nsort:\n  nodepools: NAME\n  nodes: -FEEE/H\n",
+			":4: sort.nodes: no column \"FEEE/H\"; nodes has NAME, KIND,"},
+	}
+	for _, tt := range tests {
+		dir := t.TempDir()
+		t.Setenv("XDG_CONFIG_HOME", dir)
+		path := filepath.Join(dir, "kubectl-automode", "config.yaml")
+		writeConfig(t, path, tt.file)
+
+		for _, args := range [][]string{{"--demo"}, {"--demo", "get", "nodes"}} {
+			_, errOut, code := runCommand(t, args...)
+			want := "error: " + path + tt.want
+			if code != 1 || !strings.HasPrefix(errOut, want) ||
+				strings.Count(errOut, "\n") != 1 {
+				t.Errorf("%v: exit %d, stderr %q; want 1 and one line starting %q", args,
+					code, errOut, want)
+			}
+		}
+	}
+}
+
+// TestTheDocumentedExampleNamesRealColumns loads docs/config.example.yaml
+// as a command does, so that a column renamed in the UI cannot leave the
+// example naming one that is gone.
+func TestTheDocumentedExampleNamesRealColumns(t *testing.T) {
+	example := filepath.Join("..", "..", "docs", "config.example.yaml")
+	if _, err := config.LoadWithColumns(example, ui.PanelColumns()); err != nil {
+		t.Error(err)
+	}
+}
+
+// The file names panels as config.Panels spells them and the UI as
+// ui.PanelColumns does; a panel in one and not the other could never be
+// configured, or never be checked.
+func TestConfigAndUINameTheSamePanels(t *testing.T) {
+	cols := ui.PanelColumns()
+	for _, p := range config.Panels {
+		if len(cols[p]) == 0 {
+			t.Errorf("config panel %q has no columns in the UI", p)
+		}
+	}
+	if len(cols) != len(config.Panels) {
+		t.Errorf("the UI names %d panels, the config %d", len(cols), len(config.Panels))
 	}
 }

@@ -25,9 +25,7 @@ func runUI(ctx context.Context, o *options) error {
 	switcher := &contextSwitcher{o: o, ctx: ctx, cancel: cancel}
 	defer switcher.stop()
 
-	model := ui.NewWithOptions(src.Snapshots, src.Done, ui.Options{
-		NoColor: o.noColor, Details: src.Details, SwitchContext: switcher.switchTo,
-	})
+	model := ui.NewWithOptions(src.Snapshots, src.Done, o.uiOptions(src.Details, switcher.switchTo))
 	// The UI recovers a panic in its Update or View and quits; Bubble Tea
 	// recovers one anywhere else and returns tea.ErrProgramPanic. Either
 	// way the terminal is restored and the error reads as one line here.
@@ -42,4 +40,14 @@ func runUI(ctx context.Context, o *options) error {
 			m.Crashed())
 	}
 	return nil
+}
+
+// uiOptions are the UI's options from the flags and the config file.
+func (o *options) uiOptions(details ui.Details,
+	switchTo func(string) (ui.Source, error)) ui.Options {
+	f := o.settings.file
+	return ui.Options{
+		NoColor: o.noColor, Details: details, SwitchContext: switchTo,
+		Theme: f.Theme, Panel: f.Panel, Sort: f.Sort, Columns: f.Columns,
+	}
 }

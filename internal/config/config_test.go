@@ -99,6 +99,8 @@ func TestParseErrorsNameTheLineAndKey(t *testing.T) {
 			`config.yaml:2: columns.nodes: want at least one column`},
 		{"a repeated column", "columns:\n  nodes: [NAME, AGE, AGE]\n",
 			`config.yaml:2: columns.nodes: column 3, "AGE", is empty or repeated`},
+		{"a column repeated in another case", "columns:\n  nodes: [NAME, age, AGE]\n",
+			`config.yaml:2: columns.nodes: column 3, "AGE", is empty or repeated`},
 		{"an unknown price source", "pricing:\n  source: spot\n",
 			`config.yaml:2: pricing.source: "spot" is not one of auto, api, bulk`},
 		{"a discount over 100", "pricing:\n  feeDiscount: 120\n",
@@ -122,6 +124,35 @@ func TestParseErrorsNameTheLineAndKey(t *testing.T) {
 				t.Errorf("error = %q\nwant one line starting %q", msg, tt.want)
 			}
 		})
+	}
+}
+
+func TestParseWithColumnsNamesAnUnknownTitle(t *testing.T) {
+	known := map[string][]string{"nodes": {"NAME", "AGE", "FEE/H"}, "nodepools": {"NAME"}}
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"a sort title", "panel: nodes\nsort:\n  nodes: -FEEE/H\n",
+			`config.yaml:3: sort.nodes: no column "FEEE/H"; nodes has NAME, AGE, FEE/H`},
+		{"a column title", "columns:\n  nodes: [NAME, fee/h, ZONE]\n",
+			`config.yaml:2: columns.nodes: no column "ZONE"; nodes has NAME, AGE, FEE/H`},
+		{"a title in a list of one a line", "columns:\n  nodes:\n    - NAME\n    - ZONE\n",
+			`config.yaml:4: columns.nodes: no column "ZONE"; nodes has NAME, AGE, FEE/H`},
+		{"a panel without such a column", "sort:\n  nodes: age\n  nodepools: AGE\n",
+			`config.yaml:3: sort.nodepools: no column "AGE"; nodepools has NAME`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := config.ParseWithColumns("config.yaml", []byte(tt.yaml), known)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error = %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+
+	ok := "sort:\n  nodes: -fee/h\ncolumns:\n  nodes: [age, Fee/H]\n"
+	if _, err := config.ParseWithColumns("config.yaml", []byte(ok), known); err != nil {
+		t.Errorf("titles in any case are columns: %v", err)
 	}
 }
 

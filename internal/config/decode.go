@@ -140,7 +140,11 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string) error 
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	for i, item := range n.Content {
-		if err := d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+		// Each item's line too, so that a check of one column title
+		// points at that title in a list written one item a line.
+		at := fmt.Sprintf("%s[%d]", path, i)
+		d.lines[at] = item.Line
+		if err := d.decode(item, s.Index(i), at); err != nil {
 			return err
 		}
 	}

@@ -45,7 +45,9 @@ func validate(name string, f File, lines map[string]int) error {
 			return bad(path, "want at least one column; remove the key to show them all")
 		}
 		for i, c := range cols {
-			if c == "" || slices.Contains(cols[:i], c) {
+			// Titles match without regard to case, so "AGE" and "age" repeat.
+			same := func(prev string) bool { return strings.EqualFold(prev, c) }
+			if c == "" || slices.ContainsFunc(cols[:i], same) {
 				return bad(path, "column %d, %q, is empty or repeated", i+1, c)
 			}
 		}
