@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -152,22 +153,18 @@ func severityCell(s model.Severity) cell {
 // poolIndex names the NodePools each object belongs to, as the other
 // panels name them (sanitised): a pool itself, a NodeClaim's or Node's
 // pool, and every pool on a NodeClass. Other objects belong to no pool.
-// It is built once per snapshot, so that thousands of findings about
-// stuck claims cost one map lookup each.
+// NodeClaims and Nodes are found by binary search, since model.Build
+// sorts them by name: a snapshot with few findings then costs no index of
+// its thousands of nodes.
 type poolIndex struct {
-	claims, nodes map[string]string
-	classes       map[model.ObjectRef][]string
+	claims  []model.NodeClaim
+	nodes   []model.Node
+	classes map[model.ObjectRef][]string
 }
 
 func newPoolIndex(c *model.Cluster) poolIndex {
-	ix := poolIndex{claims: map[string]string{}, nodes: map[string]string{},
+	ix := poolIndex{claims: c.NodeClaims, nodes: c.Nodes,
 		classes: map[model.ObjectRef][]string{}}
-	for _, nc := range c.NodeClaims {
-		ix.claims[nc.Name] = nc.NodePool
-	}
-	for _, n := range c.Nodes {
-		ix.nodes[n.Name] = n.NodePool
-	}
 	for _, p := range c.NodePools {
 		ref := model.ObjectRef{Kind: p.NodeClassRef.Kind, Name: p.NodeClassRef.Name}
 		ix.classes[ref] = append(ix.classes[ref], sanitize.Line(p.Name))
@@ -186,14 +183,21 @@ func (ix poolIndex) of(ref model.Ref) []string {
 	case "NodePool":
 		return one(ref.Name)
 	case "NodeClaim":
-		return one(ix.claims[ref.Name])
+		if i, ok := slices.BinarySearchFunc(ix.claims, ref.Name, byClaimName); ok {
+			return one(ix.claims[i].NodePool)
+		}
 	case "Node":
-		return one(ix.nodes[ref.Name])
+		if i, ok := slices.BinarySearchFunc(ix.nodes, ref.Name, byNodeName); ok {
+			return one(ix.nodes[i].NodePool)
+		}
 	case model.KindNodeClass, model.KindEC2NodeClass:
 		return ix.classes[model.ObjectRef{Kind: ref.Kind, Name: ref.Name}]
 	}
 	return nil
 }
+
+func byClaimName(nc model.NodeClaim, name string) int { return strings.Compare(nc.Name, name) }
+func byNodeName(n model.Node, name string) int        { return strings.Compare(n.Name, name) }
 
 // findingDetail answers a finding's view: a finding is not a Kubernetes
 // object, so it has a describe of its own and no YAML or events.

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -94,32 +96,57 @@ func clipLine(s string, w int) string {
 
 // age says how long ago t was, seen from the snapshot's time rather than
 // the wall clock, so that the screen changes only when a snapshot does.
-func age(now, t time.Time) string {
+func age(now, t time.Time) string { return ageOf(now, t).String() }
+
+// ageSpan is an age as a column shows it: a count of one unit, seconds
+// up to two minutes, then minutes, hours and days. Rows compare spans to
+// know whether their age cell would change. The zero span is unknown.
+type ageSpan struct {
+	n    int
+	unit byte
+}
+
+func ageOf(now, t time.Time) ageSpan {
 	if t.IsZero() || now.IsZero() {
-		return "-"
+		return ageSpan{}
 	}
 	d := now.Sub(t)
 	switch {
 	case d < 0:
-		return "0s"
+		return ageSpan{0, 's'}
 	case d < 2*time.Minute:
-		return fmt.Sprintf("%ds", int(d.Seconds()))
+		return ageSpan{int(d.Seconds()), 's'}
 	case d < 2*time.Hour:
-		return fmt.Sprintf("%dm", int(d.Minutes()))
+		return ageSpan{int(d.Minutes()), 'm'}
 	case d < 48*time.Hour:
-		return fmt.Sprintf("%dh", int(d.Hours()))
+		return ageSpan{int(d.Hours()), 'h'}
 	}
-	return fmt.Sprintf("%dd", int(d.Hours()/24))
+	return ageSpan{int(d.Hours() / 24), 'd'}
 }
 
-// ageCell is an age column's cell, sorted by the age itself.
-func ageCell(now, t time.Time) cell {
-	c := cell{text: age(now, t)}
-	if !t.IsZero() && !now.IsZero() {
-		c.order = now.Sub(t).Seconds()
+func (a ageSpan) String() string {
+	if a.unit == 0 {
+		return "-"
+	}
+	return strconv.Itoa(a.n) + string(a.unit)
+}
+
+// cell is the age column's cell for an object created at t. It sorts by
+// the creation time, the latest first, rather than by the age: the order
+// is the same, and it stays the same from one snapshot to the next. An
+// unknown time sorts first, as an age of nothing would.
+func (a ageSpan) cell(t time.Time) cell {
+	c := cell{text: a.String()}
+	if !t.IsZero() {
+		c.order = -float64(t.Unix()) - float64(t.Nanosecond())/1e9
+	} else {
+		c.order = math.Inf(-1)
 	}
 	return c
 }
+
+// ageCell is an age column's cell.
+func ageCell(now, t time.Time) cell { return ageOf(now, t).cell(t) }
 
 // cores writes CPU millicores as kubectl's quantities do: whole cores when
 // round, millicores below one core, one decimal otherwise.

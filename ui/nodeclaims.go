@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/kubectl-automode/kubectl-automode/internal/sanitize"
 	"github.com/kubectl-automode/kubectl-automode/model"
 )
@@ -8,7 +10,7 @@ import (
 // claimConditions are the NodeClaim conditions the panel gives a column
 // each, in the order a claim passes them, with the column's short title.
 // The help overlay spells the titles out.
-var claimConditions = []struct {
+var claimConditions = [...]struct {
 	cond, title string
 	// good is the healthy status: True for the lifecycle steps, False for
 	// Drifted. Consolidatable has none: either way is normal.
@@ -48,30 +50,75 @@ var nodeClaimColumns = func() []column {
 // nodeClaimRows turns the snapshot's NodeClaims into rows. A claim held
 // back by a condition shows that condition's reason and message in the
 // row, so a stuck launch explains itself without a drill-down.
-func nodeClaimRows(c *model.Cluster) []row {
+func nodeClaimRows(c *model.Cluster) []row { return nodeClaimRowsKeeping(c, nil) }
+
+// nodeClaimRowsKeeping is nodeClaimRows keeping the rows of unchanged
+// claims in kept; a nil kept makes every row.
+func nodeClaimRowsKeeping(c *model.Cluster, kept *rowMemo[claimShown]) []row {
 	rows := make([]row, 0, len(c.NodeClaims))
-	for _, nc := range c.NodeClaims {
-		name := sanitize.Line(nc.Name)
-		cells := []cell{
-			{text: name},
-			claimStateCell(nc.State),
-			{text: orDash(sanitize.Line(nc.InstanceType))},
-			{text: orDash(sanitize.Line(nc.CapacityType))},
-			{text: orDash(sanitize.Line(nc.Zone))},
-			{text: orDash(sanitize.Line(nc.NodeName))},
-			ageCell(c.BuiltAt, nc.Created),
+	kept.begin(len(c.NodeClaims))
+	for i := range c.NodeClaims {
+		nc := &c.NodeClaims[i]
+		shown := shownClaim(nc, c.BuiltAt)
+		r, ok := kept.get(nc.Name, shown)
+		if !ok {
+			r = nodeClaimRow(nc, shown)
+			kept.put(nc.Name, shown, r)
 		}
-		for _, cc := range claimConditions {
-			cells = append(cells, conditionCell(nc.Conditions, cc.cond, cc.good))
-		}
-		cells = append(cells, reasonCell(nc))
-		rows = append(rows, row{key: name, pool: sanitize.Line(nc.NodePool), cells: cells})
+		rows = append(rows, r)
 	}
+	kept.end()
 	return rows
 }
 
-func conditionCell(conds []model.Condition, condType, good string) cell {
-	s := model.ConditionStatus(conds, condType)
+// claimShown is every value of a NodeClaim that its row draws: the
+// status of each condition with a column, not the conditions themselves,
+// whose times and messages the row leaves out.
+type claimShown struct {
+	name, pool, instanceType, capacity, zone, node string
+
+	state           model.ClaimState
+	conditions      [len(claimConditions)]string
+	reason, message string
+	created         time.Time
+	age             ageSpan
+}
+
+func shownClaim(nc *model.NodeClaim, now time.Time) claimShown {
+	s := claimShown{
+		name: nc.Name, pool: nc.NodePool, instanceType: nc.InstanceType,
+		capacity: nc.CapacityType, zone: nc.Zone, node: nc.NodeName,
+		state: nc.State, reason: nc.Reason, message: nc.Message,
+		created: nc.Created, age: ageOf(now, nc.Created),
+	}
+	for i, cc := range claimConditions {
+		s.conditions[i] = model.ConditionStatus(nc.Conditions, cc.cond)
+	}
+	return s
+}
+
+func nodeClaimRow(nc *model.NodeClaim, s claimShown) row {
+	name := sanitize.Line(nc.Name)
+	cells := make([]cell, 0, 8+len(claimConditions))
+	cells = append(cells,
+		cell{text: name},
+		claimStateCell(nc.State),
+		cell{text: orDash(sanitize.Line(nc.InstanceType))},
+		cell{text: orDash(sanitize.Line(nc.CapacityType))},
+		cell{text: orDash(sanitize.Line(nc.Zone))},
+		cell{text: orDash(sanitize.Line(nc.NodeName))},
+		s.age.cell(nc.Created),
+	)
+	for i, cc := range claimConditions {
+		cells = append(cells, statusCell(s.conditions[i], cc.good))
+	}
+	cells = append(cells, reasonCell(*nc))
+	return row{key: name, pool: sanitize.Line(nc.NodePool), cells: cells}
+}
+
+// statusCell is a condition's status as its column shows it: coloured by
+// whether it is the healthy one, or plain when neither is.
+func statusCell(s, good string) cell {
 	if good == "" {
 		switch s {
 		case "":

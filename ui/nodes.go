@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/kubectl-automode/kubectl-automode/internal/sanitize"
 	"github.com/kubectl-automode/kubectl-automode/model"
@@ -26,30 +27,69 @@ var nodeColumns = []column{
 
 // nodeRows turns the snapshot's nodes into rows. A node outside any
 // NodePool shows its managed node group in the POOL column, marked "ng/".
-func nodeRows(c *model.Cluster) []row {
+func nodeRows(c *model.Cluster) []row { return nodeRowsKeeping(c, nil) }
+
+// nodeRowsKeeping is nodeRows keeping the rows of unchanged nodes in kept;
+// a nil kept makes every row.
+func nodeRowsKeeping(c *model.Cluster, kept *rowMemo[nodeShown]) []row {
 	rows := make([]row, 0, len(c.Nodes))
-	for _, n := range c.Nodes {
-		name := sanitize.Line(n.Name)
-		pool := sanitize.Line(n.NodePool)
-		shownPool := pool
-		if shownPool == "" && n.NodeGroup != "" {
-			shownPool = "ng/" + sanitize.Line(n.NodeGroup)
+	kept.begin(len(c.Nodes))
+	for i := range c.Nodes {
+		n := &c.Nodes[i]
+		shown := shownNode(n, c.BuiltAt)
+		r, ok := kept.get(n.Name, shown)
+		if !ok {
+			r = nodeRow(n, c.BuiltAt)
+			kept.put(n.Name, shown, r)
 		}
-		rows = append(rows, row{key: name, pool: pool, cells: []cell{
-			{text: name},
-			kindCell(n.Kind),
-			{text: orDash(shownPool)},
-			{text: orDash(sanitize.Line(n.InstanceType))},
-			{text: orDash(sanitize.Line(n.CapacityType))},
-			{text: orDash(sanitize.Line(n.Zone))},
-			podsCell(n.Pods, n.MaxPods),
-			nodeReadyCell(n),
-			ec2Cell(n.Price),
-			feeCell(n),
-			ageCell(c.BuiltAt, n.Created),
-		}})
+		rows = append(rows, r)
 	}
+	kept.end()
 	return rows
+}
+
+// nodeShown is every value of a node that its row draws.
+type nodeShown struct {
+	name, pool, group, instanceType, capacity, zone string
+
+	kind            model.NodeKind
+	pods, maxPods   int
+	ready, cordoned bool
+	price           model.NodePrice
+	created         time.Time
+	age             ageSpan
+}
+
+func shownNode(n *model.Node, now time.Time) nodeShown {
+	return nodeShown{
+		name: n.Name, pool: n.NodePool, group: n.NodeGroup, instanceType: n.InstanceType,
+		capacity: n.CapacityType, zone: n.Zone,
+		kind: n.Kind, pods: n.Pods, maxPods: n.MaxPods,
+		ready: n.Ready, cordoned: n.Unschedulable,
+		price: n.Price, created: n.Created, age: ageOf(now, n.Created),
+	}
+}
+
+func nodeRow(n *model.Node, now time.Time) row {
+	name := sanitize.Line(n.Name)
+	pool := sanitize.Line(n.NodePool)
+	shownPool := pool
+	if shownPool == "" && n.NodeGroup != "" {
+		shownPool = "ng/" + sanitize.Line(n.NodeGroup)
+	}
+	return row{key: name, pool: pool, cells: []cell{
+		{text: name},
+		kindCell(n.Kind),
+		{text: orDash(shownPool)},
+		{text: orDash(sanitize.Line(n.InstanceType))},
+		{text: orDash(sanitize.Line(n.CapacityType))},
+		{text: orDash(sanitize.Line(n.Zone))},
+		podsCell(n.Pods, n.MaxPods),
+		nodeReadyCell(*n),
+		ec2Cell(n.Price),
+		feeCell(*n),
+		ageCell(now, n.Created),
+	}}
 }
 
 // kindCell is the node's kind badge; Auto Mode's nodes stand out, since

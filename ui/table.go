@@ -36,6 +36,18 @@ type cell struct {
 	text  string
 	tone  tone
 	order float64
+	// measured is the text's width in cells plus one, zero until the
+	// first table measures it: a row kept from the last snapshot (memo.go)
+	// is then not measured again.
+	measured int
+}
+
+// width is the cell's text's width in cells, measured once.
+func (c *cell) width() int {
+	if c.measured == 0 {
+		c.measured = cellWidth(c.text) + 1
+	}
+	return c.measured - 1
 }
 
 // row is one object in a table.
@@ -118,8 +130,9 @@ func (t *table) setRows(rows []row) {
 	t.rows = rows
 	t.cellMax = make([]int, len(t.cols))
 	for r := range t.rows {
-		for i, c := range t.rows[r].cells {
-			t.cellMax[i] = max(t.cellMax[i], cellWidth(c.text))
+		cells := t.rows[r].cells
+		for i := range cells {
+			t.cellMax[i] = max(t.cellMax[i], cells[i].width())
 		}
 	}
 

@@ -90,6 +90,8 @@ type Model struct {
 	cluster    *model.Cluster
 	nodeCounts string
 	tables     [panelCount]*table
+	// kept holds the rows of the long panels between snapshots (memo.go).
+	kept *keptRows
 
 	focus  panelID
 	pool   string  // the NodePool NodeClaims and Nodes are narrowed to
@@ -133,6 +135,7 @@ func NewWithOptions(snapshots <-chan *model.Cluster, done <-chan error, opts Opt
 		noColor:   noColor,
 		width:     80,
 		height:    24,
+		kept:      &keptRows{},
 	}
 	m.setStyles(newStyles(noColor, opts.Theme != "light"))
 	m.applyChoices(opts)
@@ -245,7 +248,7 @@ func (m *Model) apply(c *model.Cluster) tea.Cmd {
 	m.cluster = c
 	m.nodeCounts = countNodes(c)
 	for id := range panelCount {
-		m.tables[id].setRows(panels[id].rows(c))
+		m.tables[id].setRows(m.kept.rows(id, c))
 	}
 	var cmds []tea.Cmd
 	for _, v := range m.stack {
