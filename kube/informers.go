@@ -2,7 +2,9 @@ package kube
 
 import (
 	"context"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
@@ -26,6 +28,13 @@ type watched struct {
 	// user may not read the resource, so its problem stays.
 	stop    context.CancelFunc
 	stopped bool
+
+	// arrivals counts the objects that came into or left the store. While
+	// it holds still the keys keep their order, so a snapshot reads the
+	// store in name order without sorting it again (objects).
+	arrivals atomic.Uint64
+	orderAt  uint64
+	order    []string
 }
 
 // startInformers starts an informer for each resource of the read list
@@ -85,16 +94,43 @@ func (w *Watcher) add(resource string, inf cache.SharedIndexInformer) {
 	}); err != nil {
 		w.log.Error("setting watch error handler", "resource", resource, "err", err)
 	}
+	arrived := func() {
+		wi.arrivals.Add(1)
+		w.changed()
+	}
 	reg, err := inf.AddEventHandler(cache.ResourceEventHandlerFuncs{
-		AddFunc:    func(any) { w.changed() },
+		AddFunc:    func(any) { arrived() },
 		UpdateFunc: func(any, any) { w.changed() },
-		DeleteFunc: func(any) { w.changed() },
+		DeleteFunc: func(any) { arrived() },
 	})
 	if err != nil {
 		w.log.Error("adding event handler", "resource", resource, "err", err)
 	}
 	wi.handler = reg
 	w.watched = append(w.watched, wi)
+}
+
+// objects are the store's objects in the order of their keys, which for
+// the cluster-scoped kinds is name order: model.Build finds nodes and
+// NodeClaims sorted and does not sort them. The keys are sorted again only
+// after an object came or went; the count is read before the keys, so one
+// that arrives during the read only makes the next call sort again. An
+// object the handler has not counted yet shows in the next snapshot,
+// which its event brings.
+func (wi *watched) objects() []any {
+	store := wi.informer.GetStore()
+	seen := wi.arrivals.Load()
+	if wi.order == nil || seen != wi.orderAt {
+		wi.order, wi.orderAt = store.ListKeys(), seen
+		slices.Sort(wi.order)
+	}
+	objs := make([]any, 0, len(wi.order))
+	for _, key := range wi.order {
+		if obj, ok, err := store.GetByKey(key); ok && err == nil {
+			objs = append(objs, obj)
+		}
+	}
+	return objs
 }
 
 // watchFailed records why an informer could not list or watch. A 403 will

@@ -58,6 +58,7 @@ func (n *slimNode) GetObjectMeta() metav1.Object {
 func toSlimNode(n *corev1.Node) *slimNode {
 	m := nodeFromAPI(n)
 	m.Labels = internLabels(n.Labels)
+	m.ReadLabels()
 	return &slimNode{Node: m}
 }
 
@@ -80,6 +81,7 @@ func toSlimClaim(u *unstructured.Unstructured) *slimClaim {
 		cond.Type, cond.Status, cond.Reason = intern(cond.Type), intern(cond.Status),
 			intern(cond.Reason)
 	}
+	c.ReadState()
 	return &slimClaim{NodeClaim: c}
 }
 

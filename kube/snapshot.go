@@ -42,7 +42,7 @@ func (w *Watcher) snapshotAt(conn model.Connection) *model.Cluster {
 			in.Pods, in.PodIndex = w.pods.list()
 			continue
 		}
-		objs := wi.informer.GetStore().List()
+		objs := wi.objects()
 		reserve(&in, objs)
 		for _, obj := range objs {
 			if u, ok := obj.(*unstructured.Unstructured); ok {

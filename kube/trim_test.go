@@ -161,8 +161,9 @@ func TestSlimOrTrim(t *testing.T) {
 			Name: name, Image: image}}
 	}
 	slimNodeOf := func(name string) *slimNode {
-		return &slimNode{Node: model.Node{Name: name, Labels: map[string]string{
-			model.LabelComputeType: "auto"}}}
+		// The kind is read from the labels when the node is stored.
+		return &slimNode{Node: model.Node{Name: name, Kind: model.KindAuto,
+			Labels: map[string]string{model.LabelComputeType: "auto"}}}
 	}
 	node := func(name string) *corev1.Node {
 		meta := heavyMeta(name)

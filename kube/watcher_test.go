@@ -3,11 +3,14 @@ package kube_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+	"k8s.io/apimachinery/pkg/types"
 
 	"github.com/kubectl-automode/kubectl-automode/internal/apitest"
 	"github.com/kubectl-automode/kubectl-automode/kube"
@@ -255,6 +258,45 @@ spec:
 		})
 	})
 
+	// Snapshots read the stores in a kept order, sorted again only when
+	// an object comes or goes, and nodes' labels are read as each version
+	// arrives: a new node must take its place by name, and a relabelled
+	// node must change kind.
+	t.Run("a new node takes its place by name and a relabel shows", func(t *testing.T) {
+		nodes := env.Clientset().CoreV1().Nodes()
+		const name = "ip-10-0-0-1.ap-northeast-1.compute.internal"
+		node := &corev1.Node{ObjectMeta: metav1.ObjectMeta{Name: name,
+			Labels: map[string]string{model.LabelComputeType: "auto"}}}
+		if _, err := nodes.Create(ctx, node, metav1.CreateOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		kindOf := func(c *model.Cluster) model.NodeKind {
+			if !slices.IsSortedFunc(c.Nodes, func(a, b model.Node) int {
+				return strings.Compare(a.Name, b.Name)
+			}) {
+				t.Fatalf("nodes out of name order: %v", nodeNames(c))
+			}
+			i := slices.IndexFunc(c.Nodes, func(n model.Node) bool { return n.Name == name })
+			if i < 0 {
+				return ""
+			}
+			return c.Nodes[i].Kind
+		}
+		until(t, w, 5*time.Second, "the new node", func(c *model.Cluster) bool {
+			return kindOf(c) == model.KindAuto
+		})
+
+		patch := `{"metadata":{"labels":{"` + model.LabelComputeType + `":null,` +
+			`"` + model.LabelNodeGroup + `":"ng-1"}}}`
+		if _, err := nodes.Patch(ctx, name, types.MergePatchType, []byte(patch),
+			metav1.PatchOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		until(t, w, 5*time.Second, "the relabelled node", func(c *model.Cluster) bool {
+			return kindOf(c) == model.KindManagedNodeGroup
+		})
+	})
+
 	// Under churn of nodes and NodeClaims the pods do not change, and a
 	// snapshot must take them from the pod cache rather than copy and
 	// index 100,000 of them again: the two snapshots share one slice.
@@ -277,4 +319,12 @@ spec:
 			t.Errorf("the snapshot after a node change copied the pods anew")
 		}
 	})
+}
+
+func nodeNames(c *model.Cluster) []string {
+	names := make([]string, len(c.Nodes))
+	for i, n := range c.Nodes {
+		names[i] = n.Name
+	}
+	return names
 }

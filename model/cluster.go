@@ -110,10 +110,9 @@ func Build(in Inputs) *Cluster {
 	}
 
 	for i := range c.NodeClaims {
-		nc := &c.NodeClaims[i]
-		var why Condition
-		nc.State, why = ClaimStateOf(nc.Conditions, nc.Deleting)
-		nc.Reason, nc.Message = why.Reason, why.Message
+		if nc := &c.NodeClaims[i]; nc.State == "" {
+			nc.ReadState()
+		}
 	}
 	for i := range c.NodePools {
 		np := &c.NodePools[i]
@@ -164,22 +163,18 @@ func (c *Cluster) countPods(idx *PodIndex) {
 }
 
 // classifyNodes sets each node's kind, pod limit and pool fields, and adds
-// the node to its pool's counts.
+// the node to its pool's counts. A node whose kind is set already had its
+// labels read by the caller (Node.ReadLabels).
 func (c *Cluster) classifyNodes(pools map[string]*NodePool) {
 	for i := range c.Nodes {
 		n := &c.Nodes[i]
-		n.Kind = ClassifyNode(n.Labels)
+		if n.Kind == "" {
+			n.ReadLabels()
+		}
 		n.MaxPods = PodLimit(n.Kind, n.Allocatable.Pods)
 		if n.Kind != KindAuto {
 			n.PodsOverAutoModeLimit = max(0, n.Pods-AutoModeMaxPods)
 		}
-		n.NodePool = n.Labels[LabelNodePool]
-		n.NodeGroup = n.Labels[LabelNodeGroup]
-		n.NodeClass = NodeClassOf(n.Labels)
-		n.InstanceType = InstanceTypeOf(n.Labels)
-		n.CapacityType = CapacityTypeOf(n.Labels)
-		n.Zone = n.Labels[LabelZone]
-		n.Region = n.Labels[LabelRegion]
 
 		p := pools[n.NodePool]
 		if p == nil {

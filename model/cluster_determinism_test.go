@@ -95,3 +95,21 @@ func TestBuildDoesNotDependOnInputOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelsReadBeforeBuildGiveTheSameCluster checks the watcher's short
+// cut: nodes whose labels, and claims whose state, were read before Build
+// come out as Build would have made them, whatever the input order.
+func TestLabelsReadBeforeBuildGiveTheSameCluster(t *testing.T) {
+	want := model.Build(clusterInputs())
+	in := clusterInputs()
+	for i := range in.Nodes {
+		in.Nodes[i].ReadLabels()
+	}
+	for i := range in.NodeClaims {
+		in.NodeClaims[i].ReadState()
+	}
+	slices.Reverse(in.Nodes)
+	if got := model.Build(in); !reflect.DeepEqual(got, want) {
+		t.Errorf("read before Build:\n%+v\nwant\n%+v", got, want)
+	}
+}

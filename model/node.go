@@ -91,6 +91,22 @@ type Node struct {
 	Labels map[string]string `json:"-"`
 }
 
+// ReadLabels sets what a node's labels decide: its kind, NodePool, node
+// group, NodeClass, instance type, capacity type, zone and region. Build
+// reads the labels of each node whose Kind is unset. The watcher reads
+// them once for each version of a node instead, so that a snapshot of
+// 5,000 unchanged nodes does not look up sixty thousand labels again.
+func (n *Node) ReadLabels() {
+	n.Kind = ClassifyNode(n.Labels)
+	n.NodePool = n.Labels[LabelNodePool]
+	n.NodeGroup = n.Labels[LabelNodeGroup]
+	n.NodeClass = NodeClassOf(n.Labels)
+	n.InstanceType = InstanceTypeOf(n.Labels)
+	n.CapacityType = CapacityTypeOf(n.Labels)
+	n.Zone = n.Labels[LabelZone]
+	n.Region = n.Labels[LabelRegion]
+}
+
 // Resources is the part of a ResourceList the tool draws, in base units.
 type Resources struct {
 	CPUMillis   int64 `json:"cpuMillis"`

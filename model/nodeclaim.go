@@ -52,6 +52,15 @@ type NodeClaim struct {
 	Deleting   bool      `json:"deleting,omitempty"`
 }
 
+// ReadState sets the claim's state, and the reason and message of the
+// condition that decided it. Build does so for each claim whose State is
+// unset; the watcher once for each version of a claim.
+func (nc *NodeClaim) ReadState() {
+	var why Condition
+	nc.State, why = ClaimStateOf(nc.Conditions, nc.Deleting)
+	nc.Reason, nc.Message = why.Reason, why.Message
+}
+
 // ClaimStateOf derives a NodeClaim's state from its conditions. Deletion
 // wins; then the first of Launched, Registered, Initialized that is not True
 // says which step the claim waits on (False meaning the step failed); a

@@ -8,8 +8,16 @@ import (
 // sortedByName returns items sorted by name, ties kept in input order. It
 // sorts positions and moves each item once: nodes and NodeClaims are a few
 // hundred bytes each, and sorting 5,000 of them in place spent more time
-// swapping than comparing.
+// swapping than comparing. Items that come in sorted, as the watcher
+// reads them, are returned as they are, after one pass to check.
 func sortedByName[T any](items []T, name func(*T) string) []T {
+	sorted := true
+	for i := 1; i < len(items) && sorted; i++ {
+		sorted = name(&items[i-1]) <= name(&items[i])
+	}
+	if sorted {
+		return items
+	}
 	order := make([]int32, len(items))
 	for i := range order {
 		order[i] = int32(i)
