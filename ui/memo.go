@@ -66,11 +66,17 @@ func (m *rowMemo[K]) get(name string, shown K) (row, bool) {
 	return fresh(kept.row), true
 }
 
-// put keeps a row made from shown for the object named.
+// put keeps a row made from shown for the object named, in the place of
+// the one it replaces when there is one.
 func (m *rowMemo[K]) put(name string, shown K, r row) {
-	if m != nil {
-		m.rows[name] = &memoRow[K]{shown: shown, row: fresh(r), pass: m.pass}
+	if m == nil {
+		return
 	}
+	if kept, ok := m.rows[name]; ok {
+		*kept = memoRow[K]{shown: shown, row: fresh(r), pass: m.pass}
+		return
+	}
+	m.rows[name] = &memoRow[K]{shown: shown, row: fresh(r), pass: m.pass}
 }
 
 // end forgets the rows of objects the pass did not ask for.
