@@ -61,6 +61,7 @@ type sizeResult struct {
 	UIFirstFrameMs float64 `json:"uiFirstFrameMs"`
 	UIFirstCPUMs   float64 `json:"uiFirstCpuMs"`
 	UIPeakRSSMB    float64 `json:"uiPeakRssMB"`
+	UIFileRSSMB    float64 `json:"uiFileRssMB"`
 	HeapMB         float64 `json:"heapMB"`
 
 	IdleSeconds  float64 `json:"idleSeconds"`

@@ -59,6 +59,9 @@ type event struct {
 	HeapAlloc uint64 `json:"heapAlloc,omitempty"`
 	HWMBytes  int64  `json:"hwmBytes,omitempty"`
 	RSSBytes  int64  `json:"rssBytes,omitempty"`
+	// FileBytes is the part of RSSBytes that is file pages: the binary's
+	// text and data, which the kernel may map in huge pages.
+	FileBytes int64  `json:"rssFileBytes,omitempty"`
 	Err       string `json:"err,omitempty"`
 }
 
@@ -166,6 +169,7 @@ func probeMain(args []string) int {
 			ev.Nodes, ev.Pods, ev.Claims = len(c.Nodes), len(c.Pods), len(c.NodeClaims)
 			ev.CPUNs = cpuTime()
 			ev.HWMBytes, ev.RSSBytes = memoryOfSelf()
+			ev.FileBytes = statusBytes("RssFile:")
 		}
 		out.emit(ev)
 	}
@@ -318,6 +322,22 @@ func memoryOfSelf() (hwm, rss int64) {
 		}
 	}
 	return hwm, rss
+}
+
+// statusBytes reads one size field of /proc/self/status, zero when it is
+// not there.
+func statusBytes(field string) int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == field {
+			kb, _ := strconv.ParseInt(f[1], 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
 }
 
 // writeHeapProfile writes the live heap to SCALE_PROBE_HEAPPROFILE when it

@@ -45,6 +45,8 @@ var rows = []row{
 	}, "<= 1.5x floor"},
 	{"UI first full frame: CPU", func(r sizeResult) string { return msf(r.UIFirstCPUMs) }, ""},
 	{"UI peak RSS after sync", func(r sizeResult) string { return mb(r.UIPeakRSSMB) }, "< 150 MB"},
+	{"  file pages in RSS at first frame", func(r sizeResult) string { return mb(r.UIFileRSSMB) },
+		"(the probe binary)"},
 	{"UI live heap after GC", func(r sizeResult) string { return mb(r.HeapMB) }, ""},
 	{"idle CPU", func(r sizeResult) string {
 		return fmt.Sprintf("%.2f%% (%s, %d frames)", r.IdleCPUPct, secs(r.IdleSeconds),

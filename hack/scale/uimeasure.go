@@ -42,6 +42,7 @@ func measureUI(ctx context.Context, cfg config, s *server, r *sizeResult) error 
 	r.UIFirstFrameMs = ms(time.Unix(0, first.At).Sub(p.started))
 	r.UIFirstCPUMs = float64(first.CPUNs) / 1e6
 	r.UIPeakRSSMB = float64(first.HWMBytes) / (1 << 20)
+	r.UIFileRSSMB = float64(first.FileBytes) / (1 << 20)
 	if err := p.settle(ctx, 2*time.Second, time.Minute); err != nil {
 		return err
 	}
