@@ -46,6 +46,28 @@ func (e *SyntaxError) Error() string {
 // yamlLine finds the line number yaml.v3 puts in its error messages.
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
+// typeErrorLine finds the line number at the start of each problem a
+// yaml.TypeError lists.
+var typeErrorLine = regexp.MustCompile(`^line (\d+): `)
+
+// decodeError is a failed decode of the object at line as one line. A
+// yaml.TypeError lists every problem on a line of its own (a key given
+// twice, say); the first, at the line it names, says enough to fix it.
+func decodeError(file string, line int, err error) error {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+		if m := typeErrorLine.FindStringSubmatch(msg); m != nil {
+			if n, err := strconv.Atoi(m[1]); err == nil && n > 0 {
+				line, msg = n, msg[len(m[0]):]
+			}
+		}
+	}
+	msg = strings.Join(strings.Fields(msg), " ")
+	return &SyntaxError{File: file, Line: line, Msg: "cannot decode: " + msg}
+}
+
 // Read splits data into its objects. Empty documents are skipped; a List
 // (what kubectl get -o yaml prints) yields its items. A syntax error ends
 // the file: its objects before the error are returned with it.
@@ -121,7 +143,7 @@ func object(file string, n *yaml.Node) (Document, error) {
 	}
 	var v any
 	if err := n.Decode(&v); err != nil {
-		return fail("cannot decode: " + err.Error())
+		return Document{}, decodeError(file, n.Line, err)
 	}
 	raw, err := json.Marshal(v)
 	if err != nil {

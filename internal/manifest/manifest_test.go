@@ -66,6 +66,9 @@ func TestReadErrorsNameFileAndLine(t *testing.T) {
 		{"no kind", "apiVersion: v1\nmetadata: {}\n", 1, "no kind"},
 		{"tab indentation", "a:\n\tb: c\n", 2, "not YAML"},
 		{"non-string keys", "apiVersion: v1\nkind: X\n1: 2\n", 1, "keys must be strings"},
+		// yaml.v3 lists a repeated key on a line of its own; the fuzzer found it.
+		{"a key given twice", "apiVersion: v1\nkind: X\nkind: Y\n", 3,
+			`mapping key "kind" already defined at line 2`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
