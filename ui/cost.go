@@ -66,11 +66,11 @@ func ec2Cell(p model.NodePrice) cell {
 
 // feeCell is a node's Auto Mode fee per hour. Only Auto Mode's instances
 // pay it (facts sheet §7), so other nodes say "none" rather than "-".
-func feeCell(n model.Node) cell {
-	if n.Kind != model.KindAuto && !n.Price.Fee.Known() {
+func feeCell(kind model.NodeKind, p model.NodePrice) cell {
+	if kind != model.KindAuto && !p.Fee.Known() {
 		return cell{text: "none", tone: toneMuted}
 	}
-	return figureCell(n.Price.Fee)
+	return figureCell(p.Fee)
 }
 
 // costCell is a NodePool's cost per hour, saying how many of its nodes had

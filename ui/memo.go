@@ -52,31 +52,26 @@ func (m *rowMemo[K]) begin(n int) {
 	m.pass++
 }
 
-// get returns the row kept for the object named when it was drawn from
-// the same values.
-func (m *rowMemo[K]) get(name string, shown K) (row, bool) {
+// row returns the row kept for the object named when it was made from
+// the same values, and otherwise makes it with build and keeps it. The
+// row is made from shown alone, so nothing it draws can escape the
+// comparison.
+func (m *rowMemo[K]) row(name string, shown K, build func(K) row) row {
 	if m == nil {
-		return row{}, false
+		return build(shown)
 	}
 	kept, ok := m.rows[name]
-	if !ok || kept.shown != shown {
-		return row{}, false
+	if ok && kept.shown == shown {
+		kept.pass = m.pass
+		return fresh(kept.row)
 	}
-	kept.pass = m.pass
-	return fresh(kept.row), true
-}
-
-// put keeps a row made from shown for the object named, in the place of
-// the one it replaces when there is one.
-func (m *rowMemo[K]) put(name string, shown K, r row) {
-	if m == nil {
-		return
-	}
-	if kept, ok := m.rows[name]; ok {
+	r := build(shown)
+	if ok {
 		*kept = memoRow[K]{shown: shown, row: fresh(r), pass: m.pass}
-		return
+	} else {
+		m.rows[name] = &memoRow[K]{shown: shown, row: fresh(r), pass: m.pass}
 	}
-	m.rows[name] = &memoRow[K]{shown: shown, row: fresh(r), pass: m.pass}
+	return r
 }
 
 // end forgets the rows of objects the pass did not ask for.

@@ -59,19 +59,14 @@ func nodeClaimRowsKeeping(c *model.Cluster, kept *rowMemo[claimShown]) []row {
 	kept.begin(len(c.NodeClaims))
 	for i := range c.NodeClaims {
 		nc := &c.NodeClaims[i]
-		shown := shownClaim(nc, c.BuiltAt)
-		r, ok := kept.get(nc.Name, shown)
-		if !ok {
-			r = nodeClaimRow(nc, shown)
-			kept.put(nc.Name, shown, r)
-		}
-		rows = append(rows, r)
+		rows = append(rows, kept.row(nc.Name, shownClaim(nc, c.BuiltAt), nodeClaimRow))
 	}
 	kept.end()
 	return rows
 }
 
-// claimShown is every value of a NodeClaim that its row draws: the
+// claimShown is every value of a NodeClaim that its row draws, and all
+// that nodeClaimRow reads: the
 // status of each condition with a column, not the conditions themselves,
 // whose times and messages the row leaves out.
 type claimShown struct {
@@ -97,23 +92,23 @@ func shownClaim(nc *model.NodeClaim, now time.Time) claimShown {
 	return s
 }
 
-func nodeClaimRow(nc *model.NodeClaim, s claimShown) row {
-	name := sanitize.Line(nc.Name)
+func nodeClaimRow(s claimShown) row {
+	name := sanitize.Line(s.name)
 	cells := make([]cell, 0, 8+len(claimConditions))
 	cells = append(cells,
 		cell{text: name},
-		claimStateCell(nc.State),
-		cell{text: orDash(sanitize.Line(nc.InstanceType))},
-		cell{text: orDash(sanitize.Line(nc.CapacityType))},
-		cell{text: orDash(sanitize.Line(nc.Zone))},
-		cell{text: orDash(sanitize.Line(nc.NodeName))},
-		s.age.cell(nc.Created),
+		claimStateCell(s.state),
+		cell{text: orDash(sanitize.Line(s.instanceType))},
+		cell{text: orDash(sanitize.Line(s.capacity))},
+		cell{text: orDash(sanitize.Line(s.zone))},
+		cell{text: orDash(sanitize.Line(s.node))},
+		s.age.cell(s.created),
 	)
 	for i, cc := range claimConditions {
 		cells = append(cells, statusCell(s.conditions[i], cc.good))
 	}
-	cells = append(cells, reasonCell(*nc))
-	return row{key: name, pool: sanitize.Line(nc.NodePool), cells: cells}
+	cells = append(cells, reasonCell(s.state, s.reason, s.message))
+	return row{key: name, pool: sanitize.Line(s.pool), cells: cells}
 }
 
 // statusCell is a condition's status as its column shows it: coloured by
@@ -147,10 +142,10 @@ func claimStateCell(s model.ClaimState) cell {
 	return c
 }
 
-func reasonCell(nc model.NodeClaim) cell {
-	reason, msg := sanitize.Line(nc.Reason), sanitize.Line(nc.Message)
+func reasonCell(state model.ClaimState, reason, msg string) cell {
+	reason, msg = sanitize.Line(reason), sanitize.Line(msg)
 	t := toneBad
-	if nc.State == model.ClaimDrifted || nc.State == model.ClaimTerminating {
+	if state == model.ClaimDrifted || state == model.ClaimTerminating {
 		t = toneWarn
 	}
 	switch {

@@ -36,19 +36,14 @@ func nodeRowsKeeping(c *model.Cluster, kept *rowMemo[nodeShown]) []row {
 	kept.begin(len(c.Nodes))
 	for i := range c.Nodes {
 		n := &c.Nodes[i]
-		shown := shownNode(n, c.BuiltAt)
-		r, ok := kept.get(n.Name, shown)
-		if !ok {
-			r = nodeRow(n, c.BuiltAt)
-			kept.put(n.Name, shown, r)
-		}
-		rows = append(rows, r)
+		rows = append(rows, kept.row(n.Name, shownNode(n, c.BuiltAt), nodeRow))
 	}
 	kept.end()
 	return rows
 }
 
-// nodeShown is every value of a node that its row draws.
+// nodeShown is every value of a node that its row draws, and all that
+// nodeRow reads.
 type nodeShown struct {
 	name, pool, group, instanceType, capacity, zone string
 
@@ -70,25 +65,25 @@ func shownNode(n *model.Node, now time.Time) nodeShown {
 	}
 }
 
-func nodeRow(n *model.Node, now time.Time) row {
-	name := sanitize.Line(n.Name)
-	pool := sanitize.Line(n.NodePool)
+func nodeRow(n nodeShown) row {
+	name := sanitize.Line(n.name)
+	pool := sanitize.Line(n.pool)
 	shownPool := pool
-	if shownPool == "" && n.NodeGroup != "" {
-		shownPool = "ng/" + sanitize.Line(n.NodeGroup)
+	if shownPool == "" && n.group != "" {
+		shownPool = "ng/" + sanitize.Line(n.group)
 	}
 	return row{key: name, pool: pool, cells: []cell{
 		{text: name},
-		kindCell(n.Kind),
+		kindCell(n.kind),
 		{text: orDash(shownPool)},
-		{text: orDash(sanitize.Line(n.InstanceType))},
-		{text: orDash(sanitize.Line(n.CapacityType))},
-		{text: orDash(sanitize.Line(n.Zone))},
-		podsCell(n.Pods, n.MaxPods),
-		nodeReadyCell(*n),
-		ec2Cell(n.Price),
-		feeCell(*n),
-		ageCell(now, n.Created),
+		{text: orDash(sanitize.Line(n.instanceType))},
+		{text: orDash(sanitize.Line(n.capacity))},
+		{text: orDash(sanitize.Line(n.zone))},
+		podsCell(n.pods, n.maxPods),
+		readyCell(n.ready, n.cordoned),
+		ec2Cell(n.price),
+		feeCell(n.kind, n.price),
+		n.age.cell(n.created),
 	}}
 }
 
@@ -117,12 +112,12 @@ func podsCell(pods, maxPods int) cell {
 	return c
 }
 
-func nodeReadyCell(n model.Node) cell {
+func readyCell(ready, cordoned bool) cell {
 	c := cell{text: "yes", tone: toneGood}
-	if !n.Ready {
+	if !ready {
 		c = cell{text: "no", tone: toneBad, order: 2}
 	}
-	if n.Unschedulable {
+	if cordoned {
 		c.text += " cordoned"
 		c.tone, c.order = toneWarn, c.order+1
 	}

@@ -21,7 +21,7 @@ func summaryItems(obj any) []string {
 	case model.NodeClaim:
 		items := []string{orDash(string(o.State)), orDash(sanitize.Line(o.InstanceType)),
 			orDash(sanitize.Line(o.CapacityType)), orDash(sanitize.Line(o.Zone))}
-		if r := reasonCell(o); r.text != "" {
+		if r := reasonCell(o.State, o.Reason, o.Message); r.text != "" {
 			items = append([]string{items[0], r.text}, items[1:]...)
 		}
 		return items
@@ -32,7 +32,7 @@ func summaryItems(obj any) []string {
 		if c := ec2Cell(o.Price); c.text != "-" {
 			items = append(items, "EC2 "+c.text+"/h")
 		}
-		if c := feeCell(o); c.text != "-" && c.text != "none" {
+		if c := feeCell(o.Kind, o.Price); c.text != "-" && c.text != "none" {
 			items = append(items, "fee "+c.text+"/h")
 		}
 		return items
