@@ -66,9 +66,8 @@ func nodeClaimRowsKeeping(c *model.Cluster, kept *rowMemo[claimShown]) []row {
 }
 
 // claimShown is every value of a NodeClaim that its row draws, and all
-// that nodeClaimRow reads: the
-// status of each condition with a column, not the conditions themselves,
-// whose times and messages the row leaves out.
+// that nodeClaimRow reads: the status of each condition with a column, not
+// the conditions themselves, whose times and messages the row leaves out.
 type claimShown struct {
 	name, pool, instanceType, capacity, zone, node string
 
