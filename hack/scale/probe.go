@@ -168,8 +168,7 @@ func probeMain(args []string) int {
 			ev.Ev, ev.Seen = "first", nil
 			ev.Nodes, ev.Pods, ev.Claims = len(c.Nodes), len(c.Pods), len(c.NodeClaims)
 			ev.CPUNs = cpuTime()
-			ev.HWMBytes, ev.RSSBytes = memoryOfSelf()
-			ev.FileBytes = statusBytes("RssFile:")
+			ev.HWMBytes, ev.RSSBytes, ev.FileBytes = memoryOfSelf()
 		}
 		out.emit(ev)
 	}
@@ -185,7 +184,7 @@ func commands(out *emitter, quit context.CancelFunc) {
 			runtime.GC()
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
-			hwm, rss := memoryOfSelf()
+			hwm, rss, _ := memoryOfSelf()
 			writeHeapProfile()
 			out.emit(event{Ev: "heap", HeapAlloc: ms.HeapAlloc, HWMBytes: hwm, RSSBytes: rss})
 		case "cpu":
@@ -301,12 +300,13 @@ func cpuTime() int64 {
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
-// memoryOfSelf reads the peak and current resident set from
-// /proc/self/status (VmHWM and VmRSS).
-func memoryOfSelf() (hwm, rss int64) {
+// memoryOfSelf reads the peak and current resident set, and the file
+// pages in the current one, from /proc/self/status (VmHWM, VmRSS and
+// RssFile).
+func memoryOfSelf() (hwm, rss, file int64) {
 	data, err := os.ReadFile("/proc/self/status")
 	if err != nil {
-		return 0, 0
+		return 0, 0, 0
 	}
 	for _, line := range strings.Split(string(data), "\n") {
 		f := strings.Fields(line)
@@ -319,25 +319,11 @@ func memoryOfSelf() (hwm, rss int64) {
 			hwm = kb << 10
 		case "VmRSS:":
 			rss = kb << 10
+		case "RssFile:":
+			file = kb << 10
 		}
 	}
-	return hwm, rss
-}
-
-// statusBytes reads one size field of /proc/self/status, zero when it is
-// not there.
-func statusBytes(field string) int64 {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == field {
-			kb, _ := strconv.ParseInt(f[1], 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
+	return hwm, rss, file
 }
 
 // writeHeapProfile writes the live heap to SCALE_PROBE_HEAPPROFILE when it
