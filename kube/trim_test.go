@@ -161,14 +161,14 @@ func TestSlimOrTrim(t *testing.T) {
 			Name: name, Image: image}}
 	}
 	slimNodeOf := func(name string) *slimNode {
-		// The kind is read from the labels when the node is stored.
-		return &slimNode{Node: model.Node{Name: name, Kind: model.KindAuto,
-			Labels: map[string]string{model.LabelComputeType: "auto"}}}
+		// The kind and OS are read from the labels when the node is stored,
+		// and the labels dropped.
+		return &slimNode{Node: model.Node{Name: name, Kind: model.KindAuto, OS: "linux"}}
 	}
 	node := func(name string) *corev1.Node {
 		meta := heavyMeta(name)
 		meta.Namespace = ""
-		meta.Labels = map[string]string{model.LabelComputeType: "auto"}
+		meta.Labels = map[string]string{model.LabelComputeType: "auto", model.LabelOS: "linux"}
 		return &corev1.Node{ObjectMeta: meta}
 	}
 	tests := []struct {

@@ -173,7 +173,7 @@ func lifetimeRow(c *Cluster) CompareRow {
 func osRow(c *Cluster) CompareRow {
 	windows, self := 0, 0
 	for _, n := range c.Nodes {
-		if n.Labels[LabelOS] == "windows" {
+		if n.OS == "windows" {
 			windows++
 		}
 		if n.Kind == KindSelfManaged {

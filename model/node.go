@@ -63,6 +63,7 @@ type Node struct {
 	CapacityType string   `json:"capacityType"`
 	Zone         string   `json:"zone"`
 	Region       string   `json:"region"`
+	OS           string   `json:"os,omitempty"`
 	Ready        bool     `json:"ready"`
 	Pods         int      `json:"pods"`
 	MaxPods      int      `json:"maxPods"`
@@ -88,11 +89,13 @@ type Node struct {
 	// ec2PricePerHour, autoModeFeePerHour and the rest.
 	Price NodePrice `json:"-"`
 
+	// Labels are what ReadLabels reads; a source that has read them may
+	// drop them, as the watcher does, since nothing after reads them again.
 	Labels map[string]string `json:"-"`
 }
 
 // ReadLabels sets what a node's labels decide: its kind, NodePool, node
-// group, NodeClass, instance type, capacity type, zone and region. Build
+// group, NodeClass, instance type, capacity type, zone, region and OS. Build
 // reads the labels of each node whose Kind is unset. The watcher reads
 // them once for each version of a node instead, so that a snapshot of
 // 5,000 unchanged nodes does not look up sixty thousand labels again.
@@ -105,6 +108,7 @@ func (n *Node) ReadLabels() {
 	n.CapacityType = CapacityTypeOf(n.Labels)
 	n.Zone = n.Labels[LabelZone]
 	n.Region = n.Labels[LabelRegion]
+	n.OS = n.Labels[LabelOS]
 }
 
 // Resources is the part of a ResourceList the tool draws, in base units.

@@ -74,7 +74,7 @@ func nodeMigrationFindings(nodes []Node) []Finding {
 				Link: LinkNodeClass,
 			})
 		}
-		if n.Labels[LabelOS] == "windows" {
+		if n.OS == "windows" {
 			out = append(out, Finding{
 				Severity: SeverityWarning, Rule: RuleMigrateWindows, Object: ref,
 				Message: "Windows node: Auto Mode runs Linux only",

@@ -66,7 +66,7 @@ func TestGetNodesJSONPrices(t *testing.T) {
 // omitted are model.Node's omitempty fields, absent when empty.
 func omitted(k string) bool {
 	return k == "nodeGroup" || k == "podsOverAutoModeLimit" || k == "unschedulable" ||
-		k == "providerID"
+		k == "providerID" || k == "os"
 }
 
 func TestGetPriceColumns(t *testing.T) {
