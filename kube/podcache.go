@@ -25,7 +25,7 @@ type podCache struct {
 	mu    sync.Mutex
 	built uint64
 	valid bool
-	pods  []model.Pod
+	pods  []*model.Pod
 	index *model.PodIndex
 }
 
@@ -57,7 +57,7 @@ func (w *Watcher) slimPods(f informers.SharedInformerFactory) {
 // cache when no event came since it was filled. The count is read before
 // the store, so an event racing with the read only makes the next call
 // read again.
-func (c *podCache) list() ([]model.Pod, *model.PodIndex) {
+func (c *podCache) list() ([]*model.Pod, *model.PodIndex) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	seen := c.events.Load()
@@ -65,10 +65,10 @@ func (c *podCache) list() ([]model.Pod, *model.PodIndex) {
 		return c.pods, c.index
 	}
 	objs := c.informer.GetStore().List()
-	pods := make([]model.Pod, 0, len(objs))
+	pods := make([]*model.Pod, 0, len(objs))
 	for _, obj := range objs {
 		if p, ok := obj.(*slimPod); ok {
-			pods = append(pods, p.Pod)
+			pods = append(pods, &p.Pod)
 		}
 	}
 	c.pods, c.index, c.built, c.valid = pods, model.IndexPods(pods), seen, true

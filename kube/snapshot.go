@@ -94,7 +94,7 @@ func addObject(in *model.Inputs, obj any) {
 	case *corev1.Node:
 		in.Nodes = append(in.Nodes, nodeFromAPI(o))
 	case *slimPod:
-		in.Pods = append(in.Pods, o.Pod)
+		in.Pods = append(in.Pods, &o.Pod)
 	case *slimWorkload:
 		in.Evidence.Workloads = append(in.Evidence.Workloads, o.Workload)
 	case *storagev1.CSIDriver:

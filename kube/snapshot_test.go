@@ -82,7 +82,7 @@ func TestAddObject(t *testing.T) {
 		{"a node is a node", &corev1.Node{ObjectMeta: named},
 			model.Inputs{Nodes: []model.Node{{Name: "x"}}}},
 		{"a slim pod is a pod", slimOf("p", "i-1"),
-			model.Inputs{Pods: []model.Pod{slimOf("p", "i-1").Pod}}},
+			model.Inputs{Pods: []*model.Pod{&slimOf("p", "i-1").Pod}}},
 		{"a slim workload is evidence",
 			&slimWorkload{Workload: model.Workload{Kind: "DaemonSet", Name: "aws-node"}},
 			model.Inputs{Evidence: model.Evidence{Workloads: []model.Workload{

@@ -54,7 +54,7 @@ func scaleInputs(nodes int) model.Inputs {
 				{Type: model.CondInitialized, Status: "True"},
 				{Type: model.CondReady, Status: "True"}}})
 		for j := range 20 {
-			in.Pods = append(in.Pods, model.Pod{Namespace: fmt.Sprintf("team-%02d", j),
+			in.Pods = append(in.Pods, &model.Pod{Namespace: fmt.Sprintf("team-%02d", j),
 				Name: fmt.Sprintf("svc-%d-7c9f8d6b5-%05x", j%6, i*64+j), NodeName: name,
 				Phase: "Running", OwnerKind: "ReplicaSet", OwnerName: "svc-7c9f8d6b5",
 				Requests: model.Resources{CPUMillis: 150, MemoryBytes: 300 << 20}})

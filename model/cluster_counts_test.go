@@ -29,12 +29,12 @@ func poolNamed(t *testing.T, c *model.Cluster, name string) model.NodePool {
 	return model.NodePool{}
 }
 
-func running(node string, cpu, mem int64) model.Pod {
-	return model.Pod{Namespace: "default", Name: "p", NodeName: node, Phase: "Running",
+func running(node string, cpu, mem int64) *model.Pod {
+	return &model.Pod{Namespace: "default", Name: "p", NodeName: node, Phase: "Running",
 		Requests: model.Resources{CPUMillis: cpu, MemoryBytes: mem}}
 }
 
-func withPhase(p model.Pod, phase string) model.Pod {
+func withPhase(p *model.Pod, phase string) *model.Pod {
 	p.Phase = phase
 	return p
 }
@@ -42,7 +42,7 @@ func withPhase(p model.Pod, phase string) model.Pod {
 func TestBuildCountsPodsPerNode(t *testing.T) {
 	a := autoNode("a", "general-purpose")
 	a.Pods, a.Requests = 99, model.Resources{CPUMillis: 99} // stale, must be replaced
-	pods := []model.Pod{
+	pods := []*model.Pod{
 		running("a", 100, 1<<20),
 		withPhase(running("a", 200, 2<<20), "Pending"),
 		withPhase(running("a", 4000, 8<<30), "Succeeded"),

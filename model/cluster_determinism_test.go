@@ -21,7 +21,7 @@ func clusterInputs() model.Inputs {
 			autoNode("i-3", "gpu"), mngNode("ip-1"),
 			node("ip-2", model.LabelNodePool, "oss", model.LabelRegion, "us-east-1"),
 		},
-		Pods: []model.Pod{
+		Pods: []*model.Pod{
 			running("i-1", 100, 1<<20), running("i-2", 250, 1<<30),
 			withPhase(running("i-3", 1, 1), "Succeeded"),
 			{Namespace: "kube-system", Name: "coredns-7d9f-a", NodeName: "ip-1",

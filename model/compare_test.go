@@ -23,9 +23,9 @@ func compareCluster() *model.Cluster {
 			"eks.amazonaws.com/capacityType": "SPOT"}}
 	unpriced := model.Node{Name: "ip-10-0-9-9", InstanceType: "t9.huge", Created: now,
 		Labels: map[string]string{model.LabelNodeGroup: "odd"}}
-	var pods []model.Pod
+	var pods []*model.Pod
 	for range 120 {
-		pods = append(pods, model.Pod{Name: "p", NodeName: mngNode.Name, Phase: "Running"})
+		pods = append(pods, &model.Pod{Name: "p", NodeName: mngNode.Name, Phase: "Running"})
 	}
 	c := model.Build(model.Inputs{ClusterName: "prod", Now: now, Pods: pods,
 		Nodes: []model.Node{autoNode, mngNode, fargate, unpriced, spot},

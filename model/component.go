@@ -159,7 +159,7 @@ var componentRules = []componentRule{
 // components for its own nodes, so on such a cluster a component with no
 // visible workload is built in. Pods count as evidence too, through their
 // owner names, for users who may list pods but not workloads.
-func DetectComponents(ev Evidence, pods []Pod, autoMode bool) []Component {
+func DetectComponents(ev Evidence, pods []*Pod, autoMode bool) []Component {
 	return detectComponents(ev, IndexPods(pods).owned, autoMode)
 }
 

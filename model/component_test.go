@@ -34,7 +34,7 @@ func TestDetectComponents(t *testing.T) {
 	tests := []struct {
 		name      string
 		ev        model.Evidence
-		pods      []model.Pod
+		pods      []*model.Pod
 		autoMode  bool
 		component string
 		want      model.Component
@@ -63,24 +63,24 @@ func TestDetectComponents(t *testing.T) {
 			model.Component{Name: "coredns", State: model.StateSelfManaged,
 				Evidence: []string{"deployment kube-system/coredns runs no image"}}},
 		{"a pod owned by the DaemonSet is self-managed",
-			model.Evidence{}, []model.Pod{{Namespace: "kube-system", Name: "kube-proxy-x7k2p",
+			model.Evidence{}, []*model.Pod{{Namespace: "kube-system", Name: "kube-proxy-x7k2p",
 				OwnerKind: "DaemonSet", OwnerName: "kube-proxy"}}, false, "kube-proxy",
 			model.Component{Name: "kube-proxy", State: model.StateSelfManaged,
 				Evidence: []string{"pod kube-system/kube-proxy-x7k2p"}}},
 		{"a pod owned by the Deployment's ReplicaSet is self-managed",
-			model.Evidence{}, []model.Pod{{Namespace: "kube-system",
+			model.Evidence{}, []*model.Pod{{Namespace: "kube-system",
 				Name: "coredns-5d78c9869d-abcde", OwnerKind: "ReplicaSet",
 				OwnerName: "coredns-5d78c9869d"}}, false, "coredns",
 			model.Component{Name: "coredns", State: model.StateSelfManaged,
 				Evidence: []string{"pod kube-system/coredns-5d78c9869d-abcde"}}},
 		{"a ReplicaSet of a longer-named Deployment does not count",
-			model.Evidence{}, []model.Pod{{Namespace: "kube-system",
+			model.Evidence{}, []*model.Pod{{Namespace: "kube-system",
 				Name: "coredns-autoscaler-6f7d9-zz", OwnerKind: "ReplicaSet",
 				OwnerName: "coredns-autoscaler-6f7d9"}}, false, "coredns",
 			model.Component{Name: "coredns", State: model.StateAbsent,
 				Evidence: []string{"no workload, pod or registration found"}}},
 		{"a DaemonSet's name is not cut at its last dash",
-			model.Evidence{}, []model.Pod{{Namespace: "kube-system", Name: "aws-node-x-1",
+			model.Evidence{}, []*model.Pod{{Namespace: "kube-system", Name: "aws-node-x-1",
 				OwnerKind: "DaemonSet", OwnerName: "aws-node-x"}}, false, "vpc-cni",
 			model.Component{Name: "vpc-cni", State: model.StateAbsent,
 				Evidence: []string{"no workload, pod or registration found"}}},
@@ -184,7 +184,7 @@ func TestDetectComponentsEvidenceNeverEmpty(t *testing.T) {
 		"workloads": {Workloads: []model.Workload{{Kind: "DaemonSet", Name: "aws-node"},
 			{Kind: "Deployment", Name: "karpenter"}}},
 	}
-	pods := []model.Pod{{Namespace: "kube-system", Name: "coredns-1-a",
+	pods := []*model.Pod{{Namespace: "kube-system", Name: "coredns-1-a",
 		OwnerKind: "ReplicaSet", OwnerName: "coredns-1"}}
 	for name, ev := range evidences {
 		for _, autoMode := range []bool{false, true} {
@@ -231,7 +231,7 @@ func TestDetectComponentsWithRefusedReads(t *testing.T) {
 	tests := []struct {
 		name      string
 		ev        model.Evidence
-		pods      []model.Pod
+		pods      []*model.Pod
 		autoMode  bool
 		component string
 		want      model.Component
@@ -254,7 +254,7 @@ func TestDetectComponentsWithRefusedReads(t *testing.T) {
 						"too cannot be seen"}}},
 		{"a pod seen proves a self-managed copy though workloads were refused",
 			model.Evidence{Refused: workloadsRefused},
-			[]model.Pod{{Namespace: "kube-system", Name: "coredns-1-a",
+			[]*model.Pod{{Namespace: "kube-system", Name: "coredns-1-a",
 				OwnerKind: "ReplicaSet", OwnerName: "coredns-1"}}, false, "coredns",
 			model.Component{Name: "coredns", State: model.StateSelfManaged,
 				Evidence: []string{"pod kube-system/coredns-1-a"}}},

@@ -37,7 +37,7 @@ func bigCluster(now time.Time) *model.Cluster {
 		}
 		in.Nodes = append(in.Nodes, model.Node{Name: name, Labels: labels})
 		for j := range 20 {
-			in.Pods = append(in.Pods, model.Pod{Name: fmt.Sprint(j), NodeName: name,
+			in.Pods = append(in.Pods, &model.Pod{Name: fmt.Sprint(j), NodeName: name,
 				Phase: "Running"})
 		}
 		launched := model.StatusTrue

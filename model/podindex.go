@@ -22,7 +22,7 @@ type podTotals struct {
 // IndexPods makes the index of pods. Finished pods hold no slot and no
 // resources on their node. The result is never changed afterwards, so
 // snapshots may share it.
-func IndexPods(pods []Pod) *PodIndex {
+func IndexPods(pods []*Pod) *PodIndex {
 	idx := &PodIndex{byNode: map[string]podTotals{}, owned: map[string]Pod{}}
 	for _, p := range pods {
 		if p.NodeName != "" && !p.Terminal() {
@@ -31,7 +31,7 @@ func IndexPods(pods []Pod) *PodIndex {
 			t.requests = t.requests.Add(p.Requests)
 			idx.byNode[p.NodeName] = t
 		}
-		idx.noteOwner(p)
+		idx.noteOwner(*p)
 	}
 	return idx
 }

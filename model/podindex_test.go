@@ -15,11 +15,11 @@ func TestBuildWithAKeptPodIndexEqualsAFreshBuild(t *testing.T) {
 		in.Pods = append(in.Pods,
 			withPhase(running(in.Nodes[3].Name, 500, 1<<30), "Succeeded"),
 			running("", 100, 1<<20),
-			model.Pod{Namespace: "kube-system", Name: "aws-node-b", NodeName: in.Nodes[0].Name,
+			&model.Pod{Namespace: "kube-system", Name: "aws-node-b", NodeName: in.Nodes[0].Name,
 				Phase: "Running", OwnerKind: "DaemonSet", OwnerName: "aws-node"},
-			model.Pod{Namespace: "kube-system", Name: "aws-node-a", NodeName: in.Nodes[1].Name,
+			&model.Pod{Namespace: "kube-system", Name: "aws-node-a", NodeName: in.Nodes[1].Name,
 				Phase: "Running", OwnerKind: "DaemonSet", OwnerName: "aws-node"},
-			model.Pod{Namespace: "kube-system", Name: "coredns-5d8f-x", Phase: "Running",
+			&model.Pod{Namespace: "kube-system", Name: "coredns-5d8f-x", Phase: "Running",
 				NodeName: in.Nodes[2].Name, OwnerKind: "ReplicaSet", OwnerName: "coredns-5d8f"})
 		return in
 	}

@@ -15,7 +15,7 @@ func migrate(pods int, edit func(in *model.Inputs)) []model.Finding {
 			model.LabelNodeGroup: "general", model.LabelOS: "linux"}}},
 	}
 	for range pods {
-		in.Pods = append(in.Pods, model.Pod{Namespace: "a", Name: "p", NodeName: "ip-10-0-1-1",
+		in.Pods = append(in.Pods, &model.Pod{Namespace: "a", Name: "p", NodeName: "ip-10-0-1-1",
 			Phase: "Running"})
 	}
 	if edit != nil {

@@ -57,8 +57,8 @@ func mngNode(name, group, zone string, created time.Time) model.Node {
 	}
 }
 
-func pod(ns, name, node string, cpu int64) model.Pod {
-	return model.Pod{Namespace: ns, Name: name, NodeName: node, Phase: "Running",
+func pod(ns, name, node string, cpu int64) *model.Pod {
+	return &model.Pod{Namespace: ns, Name: name, NodeName: node, Phase: "Running",
 		Requests: model.Resources{CPUMillis: cpu, MemoryBytes: cpu << 21}}
 }
 
@@ -109,7 +109,7 @@ func autoModeInputs() model.Inputs {
 		{Name: "default", Group: model.GroupAutoMode, Kind: model.KindNodeClass, BuiltIn: true,
 			Role: "auto-node-role", Conditions: ready(testNow), Created: testNow.Add(-40 * day)},
 	}
-	pods := []model.Pod{
+	pods := []*model.Pod{
 		pod("kube-system", "metrics-server-1", "i-0a11", 100),
 		pod("web", "shop-1", "i-0b22", 500), pod("web", "shop-2", "i-0c33", 750),
 		pod("ml", "train-1", "i-0d44", 3800),
@@ -136,7 +136,7 @@ func standardInputs() model.Inputs {
 	return model.Inputs{
 		Context: "staging", ClusterName: "staging",
 		Nodes: nodes,
-		Pods: []model.Pod{
+		Pods: []*model.Pod{
 			{Namespace: "kube-system", Name: "aws-node-x1", NodeName: nodes[0].Name,
 				Phase: "Running", OwnerKind: "DaemonSet", OwnerName: "aws-node"},
 		},

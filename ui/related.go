@@ -85,7 +85,7 @@ func lookup(c *model.Cluster, ref model.Ref) any {
 	case "Pod":
 		for _, p := range c.Pods {
 			if name(p.Name) && sanitize.Line(p.Namespace) == ref.Namespace {
-				return p
+				return *p // a value, as for every other kind, so views compare like with like
 			}
 		}
 	case model.KindNodeClass, model.KindEC2NodeClass:
