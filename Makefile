@@ -42,7 +42,7 @@ clean:
 # passes flags (for a quick run: -sizes 100,500 -idle 10s -churn 10s), and
 # SCALE_JSON=path writes the figures as JSON too.
 scale: build
-	$(GO) build -o bin/automode-scale ./hack/scale
+	CGO_ENABLED=0 $(GO) build -trimpath -o bin/automode-scale ./hack/scale
 	KUBEBUILDER_ASSETS="$$(bash hack/envtest-assets.sh)" bin/automode-scale $(SCALE_FLAGS)
 
 # bench runs the Go benchmarks at 5,000 nodes and 100,000 pods: snapshot
