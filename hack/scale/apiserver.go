@@ -24,6 +24,8 @@ type server struct {
 	cfg        *rest.Config
 	kube       kubernetes.Interface
 	dynamic    dynamic.Interface
+	// etcd reaches the server's etcd directly, for the pod fill.
+	etcd *etcdClient
 	// churned counts the churn updates sent so far.
 	churned int
 }
@@ -49,9 +51,10 @@ func startServer(crds string) (*server, error) {
 		},
 	}
 	env.ControlPlane.GetAPIServer().Path = filepath.Join(assets, "kube-apiserver")
+	env.ControlPlane.GetAPIServer().Configure().Set("etcd-prefix", etcdPrefix)
 	env.ControlPlane.Etcd = &envtest.Etcd{Path: filepath.Join(assets, "etcd")}
-	// 100,000 pods, each written twice, outgrow etcd's default 2 GiB quota
-	// before the API server's first compaction.
+	// 100,000 pods, each written twice when they go through the API server,
+	// outgrow etcd's default 2 GiB quota before its first compaction.
 	env.ControlPlane.Etcd.Configure().Append("quota-backend-bytes", "8589934592")
 	// The data is thrown away at the end: waiting for the disk on every
 	// write would only slow the fill down.
@@ -63,7 +66,8 @@ func startServer(crds string) (*server, error) {
 		_ = os.RemoveAll(dir)
 		return nil, fmt.Errorf("starting kube-apiserver and etcd: %w", err)
 	}
-	s := &server{env: env, dir: dir, kubeconfig: filepath.Join(dir, "kubeconfig")}
+	s := &server{env: env, dir: dir, kubeconfig: filepath.Join(dir, "kubeconfig"),
+		etcd: newEtcdClient(env.ControlPlane.Etcd.URL.String())}
 	s.cfg = rest.CopyConfig(cfg)
 	s.cfg.QPS = -1
 	s.cfg.ContentType = "application/vnd.kubernetes.protobuf"

@@ -145,12 +145,41 @@ func (s *server) fillNodes(ctx context.Context, from, to, workers int) error {
 	return nil
 }
 
-// fillPods creates the pods of node indexes [from, to), with their status
-// when podStatus is set.
-func (s *server) fillPods(ctx context.Context, from, to, podsPerNode, workers int,
-	podStatus bool) error {
+// The ways of filling the pods, for -fill.
+const (
+	fillAPI  = "api"
+	fillEtcd = "etcd"
+)
+
+// fillPods fills the pods of node indexes [from, to), with their status
+// when cfg.podStatus is set, through the API server or straight into etcd
+// as cfg.fill says, and returns once the API server lists them all.
+func (s *server) fillPods(ctx context.Context, from, to int, cfg config) error {
 	start := time.Now()
-	err := parallel(ctx, from*podsPerNode, to*podsPerNode, workers,
+	var err error
+	switch cfg.fill {
+	case fillAPI:
+		err = s.createPods(ctx, from, to, cfg.podsPerNode, cfg.workers, cfg.podStatus)
+	case fillEtcd:
+		err = s.writePods(ctx, from, to, cfg.podsPerNode, cfg.workers, cfg.podStatus)
+	default:
+		err = fmt.Errorf("filling pods: unknown way %q, want %s or %s", cfg.fill, fillAPI,
+			fillEtcd)
+	}
+	if err != nil {
+		return err
+	}
+	logf("created pods %d..%d in %.1fs", from*cfg.podsPerNode, to*cfg.podsPerNode-1,
+		time.Since(start).Seconds())
+	return nil
+}
+
+// createPods creates the pods of node indexes [from, to) through the API
+// server, as a controller and then a kubelet would: a create, and a status
+// update when podStatus is set.
+func (s *server) createPods(ctx context.Context, from, to, podsPerNode, workers int,
+	podStatus bool) error {
+	return parallel(ctx, from*podsPerNode, to*podsPerNode, workers,
 		func(ctx context.Context, k int) error {
 			p := scalegen.Pod(k/podsPerNode, k%podsPerNode)
 			got, err := s.kube.CoreV1().Pods(p.Namespace).Create(ctx, p, metav1.CreateOptions{})
@@ -167,10 +196,4 @@ func (s *server) fillPods(ctx context.Context, from, to, podsPerNode, workers in
 			}
 			return nil
 		})
-	if err != nil {
-		return err
-	}
-	logf("created pods %d..%d in %.1fs", from*podsPerNode, to*podsPerNode-1,
-		time.Since(start).Seconds())
-	return nil
 }

@@ -35,6 +35,7 @@ type config struct {
 	deadline    time.Duration
 	workers     int
 	podStatus   bool
+	fill        string
 	jsonPath    string
 	hold        bool
 }
@@ -64,6 +65,10 @@ func run() int {
 	flag.IntVar(&cfg.workers, "workers", 24, "parallel writers while filling the cluster")
 	flag.BoolVar(&cfg.podStatus, "pod-status", true,
 		"write each pod's status (Running, IPs, container statuses) as a kubelet would")
+	flag.StringVar(&cfg.fill, "fill", fillEtcd, "how to fill the pods: "+fillEtcd+
+		" writes them straight into etcd as the API server stores them (100,000 in "+
+		"seconds); "+fillAPI+" creates each and writes its status through the API server, "+
+		"as a controller and a kubelet would, which takes minutes of the server's CPU")
 	flag.BoolVar(&cfg.hold, "hold", false, "after filling the last size, print the "+
 		"kubeconfig and keep the cluster until interrupted, measuring nothing")
 	flag.Parse()
@@ -75,6 +80,10 @@ func run() int {
 			return 2
 		}
 		cfg.sizes = append(cfg.sizes, n)
+	}
+	if cfg.fill != fillAPI && cfg.fill != fillEtcd {
+		fmt.Fprintf(os.Stderr, "scale: -fill %q: want %s or %s\n", cfg.fill, fillAPI, fillEtcd)
+		return 2
 	}
 	if _, err := os.Stat(cfg.binary); err != nil {
 		fmt.Fprintf(os.Stderr, "scale: %v; run `make build` first or pass -binary\n", err)

@@ -131,8 +131,7 @@ func measureAll(ctx context.Context, cfg config) (report, error) {
 				return rep, err
 			}
 		}
-		if err := s.fillPods(ctx, prev, nodes, cfg.podsPerNode, cfg.workers,
-			cfg.podStatus); err != nil {
+		if err := s.fillPods(ctx, prev, nodes, cfg); err != nil {
 			return rep, err
 		}
 		r.FillSeconds = time.Since(start).Seconds()
