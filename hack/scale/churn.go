@@ -25,8 +25,8 @@ type churnResult struct {
 	base int
 }
 
-// churn sends rate updates a second for dur, alternating a label on a
-// target node and the message of a target NodeClaim's Consolidatable
+// churn sends rate updates a second for dur, alternating the allocatable
+// memory of a target node (see seqMemory) and the message of a target NodeClaim's Consolidatable
 // condition, both carrying the update's number (base plus its index plus
 // one). Update n goes to target (n/2) mod targets.
 func (s *server) churn(ctx context.Context, rate int, dur time.Duration, targets int) churnResult {
@@ -72,9 +72,10 @@ func (s *server) churn(ctx context.Context, rate int, dur time.Duration, targets
 func (s *server) update(ctx context.Context, n, seq int, idx []int, names [2][]string) error {
 	k := (n / 2) % len(idx)
 	if n%2 == 0 {
-		patch := fmt.Sprintf(`{"metadata":{"labels":{%q:"%d"}}}`, seqLabel, seq)
+		patch := fmt.Sprintf(`{"status":{"allocatable":{"memory":"%d"}}}`,
+			seqMemory(idx[k], seq))
 		_, err := s.kube.CoreV1().Nodes().Patch(ctx, names[0][k], types.MergePatchType,
-			[]byte(patch), metav1.PatchOptions{})
+			[]byte(patch), metav1.PatchOptions{}, "status")
 		return err
 	}
 	status := scalegen.NodeClaim(idx[k]).Object["status"].(map[string]any)
@@ -142,5 +143,33 @@ func lagOf(res churnResult, frames []event, targets int) lag {
 	out.p50 = delays[len(delays)/2]
 	out.p99 = delays[len(delays)*99/100]
 	out.max = delays[len(delays)-1]
+	return out
+}
+
+// seqMemory is the allocatable memory, in bytes, that carries update seq on
+// node index i: the generated amount plus seq. The number rides on a field
+// the tool keeps, as a kubelet's status update would change it; a label
+// would not do, since the tool reads a node's labels when it arrives and
+// keeps only what they decide.
+func seqMemory(i, seq int) int64 { return baseMemory(i) + int64(seq) }
+
+// seqOfMemory is the update number that allocatable memory mem carries on
+// a node whose generated amount is base, or 0 for the generated amount.
+func seqOfMemory(base, mem int64) int { return int(max(mem-base, 0)) }
+
+// baseMemory is node index i's generated allocatable memory in bytes.
+func baseMemory(i int) int64 {
+	return scalegen.Node(i).Status.Allocatable.Memory().Value()
+}
+
+// baseMemories are the generated allocatable memories of the first n
+// target nodes, by target, worked out once so that reading a frame does
+// not generate nodes.
+func baseMemories(n int) []int64 {
+	idx := targetIndexes(n)
+	out := make([]int64, len(idx))
+	for k, i := range idx {
+		out[k] = baseMemory(i)
+	}
 	return out
 }

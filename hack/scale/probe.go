@@ -34,10 +34,6 @@ import (
 // writes one JSON line per event on stdout and answers "heap", "cpu" and
 // "quit" lines on stdin.
 
-// seqLabel is the node label the churn writer bumps; the NodeClaim
-// condition it bumps carries the same number in its message.
-const seqLabel = "scale.kubectl-automode.dev/seq"
-
 // seqCondition is the NodeClaim condition whose message the writer sets.
 const seqCondition = "Consolidatable"
 
@@ -139,7 +135,7 @@ func probeMain(args []string) int {
 		close(fwd)
 	}()
 
-	names := targetNames(*targets)
+	names, bases := targetNames(*targets), baseMemories(*targets)
 	seen := [2][]int{make([]int, len(names[0])), make([]int, len(names[1]))}
 	loop := newRuntime(ui.New(fwd, done))
 	loop.update(tea.WindowSizeMsg{Width: *width, Height: *height})
@@ -162,7 +158,7 @@ func probeMain(args []string) int {
 		_ = loop.m.View()
 		t2 := time.Now()
 		ev := event{Ev: "frame", At: t2.UnixNano(), ApplyNs: t1.Sub(t0).Nanoseconds(),
-			ViewNs: t2.Sub(t1).Nanoseconds(), Seen: seenIn(c, names, &seen)}
+			ViewNs: t2.Sub(t1).Nanoseconds(), Seen: seenIn(c, names, bases, &seen)}
 		if first {
 			first = false
 			ev.Ev, ev.Seen = "first", nil
@@ -259,7 +255,7 @@ func targetIndexes(n int) []int {
 
 // seenIn reads the churn number of every target in c and returns those
 // that rose since the last frame.
-func seenIn(c *model.Cluster, names [2][]string, last *[2][]int) [][3]int {
+func seenIn(c *model.Cluster, names [2][]string, bases []int64, last *[2][]int) [][3]int {
 	var out [][3]int
 	note := func(kind, k, seq int) {
 		if seq > last[kind][k] {
@@ -272,8 +268,7 @@ func seenIn(c *model.Cluster, names [2][]string, last *[2][]int) [][3]int {
 			return strings.Compare(n.Name, s)
 		})
 		if ok {
-			seq, _ := strconv.Atoi(c.Nodes[i].Labels[seqLabel])
-			note(0, k, seq)
+			note(0, k, seqOfMemory(bases[k], c.Nodes[i].Allocatable.MemoryBytes))
 		}
 	}
 	for k, name := range names[1] {

@@ -23,11 +23,13 @@ type rawWatch struct {
 	frames []event
 	index  [2]map[string]int
 	last   [2][]int
+	// bases are the target nodes' generated allocatable memories.
+	bases []int64
 }
 
 func (s *server) watchChurn(ctx context.Context, targets int) (*rawWatch, error) {
 	names := targetNames(targets)
-	rw := &rawWatch{}
+	rw := &rawWatch{bases: baseMemories(targets)}
 	for kind := range 2 {
 		rw.index[kind] = map[string]int{}
 		rw.last[kind] = make([]int, targets)
@@ -85,7 +87,9 @@ func (rw *rawWatch) note(kind int, obj any) {
 	switch o := obj.(type) {
 	case *corev1.Node:
 		name = o.Name
-		seq, _ = strconv.Atoi(o.Labels[seqLabel])
+		if k, ok := rw.index[kind][name]; ok {
+			seq = seqOfMemory(rw.bases[k], o.Status.Allocatable.Memory().Value())
+		}
 	case *unstructured.Unstructured:
 		name = o.GetName()
 		conds, _, _ := unstructured.NestedSlice(o.Object, "status", "conditions")
