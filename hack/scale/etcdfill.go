@@ -55,13 +55,21 @@ func (s *server) writePods(ctx context.Context, from, to, podsPerNode, workers i
 	}
 
 	first, end := from*podsPerNode, to*podsPerNode
+	fields, err := s.managedFieldsByOwner(ctx, first, end, podsPerNode, podStatus)
+	if err != nil {
+		return err
+	}
 	txns := (end - first + podsPerTxn - 1) / podsPerTxn
 	err = parallel(ctx, 0, txns, workers, func(ctx context.Context, t int) error {
 		lo := first + t*podsPerTxn
 		hi := min(lo+podsPerTxn, end)
 		var puts []etcdPut
 		for k := lo; k < hi; k++ {
+			if fields.created[k] {
+				continue
+			}
 			p := storedPod(scalegen.Pod(k/podsPerNode, k%podsPerNode), podStatus)
+			p.ManagedFields = fields.of(p)
 			put, err := encodePod(p)
 			if err != nil {
 				return err
@@ -74,6 +82,63 @@ func (s *server) writePods(ctx context.Context, from, to, podsPerNode, workers i
 		return err
 	}
 	return s.waitForPods(ctx, before+end-first)
+}
+
+// ownerFields are the managedFields the API server records for pods, by
+// the name of their owner: every pod of one owner has the same containers,
+// so the same fields, apart from the owner's uid, which keys its entry in
+// ownerReferences. They come from one pod of each owner created through
+// the API server (created lists them), so that an etcd-written pod carries
+// the few hundred bytes of managedFields that every real pod does, and
+// that every LIST and watch of pods sends.
+type ownerFields struct {
+	byOwner map[string]ownerTemplate
+	created map[int]bool
+}
+
+// ownerTemplate is the managedFields of an API-created pod and the uid of
+// its owner.
+type ownerTemplate struct {
+	fields []metav1.ManagedFieldsEntry
+	uid    string
+}
+
+// managedFieldsByOwner creates, through the API server, the first pod of
+// each owner among pods [first, end), and keeps what it recorded.
+func (s *server) managedFieldsByOwner(ctx context.Context, first, end, podsPerNode int,
+	podStatus bool) (ownerFields, error) {
+	out := ownerFields{byOwner: map[string]ownerTemplate{}, created: map[int]bool{}}
+	for k := first; k < end; k++ {
+		p := scalegen.Pod(k/podsPerNode, k%podsPerNode)
+		owner := p.OwnerReferences[0]
+		if _, ok := out.byOwner[owner.Name]; ok {
+			continue
+		}
+		got, err := s.createPod(ctx, k, podsPerNode, podStatus)
+		if err != nil {
+			return out, err
+		}
+		out.created[k] = true
+		out.byOwner[owner.Name] = ownerTemplate{fields: got.ManagedFields,
+			uid: string(owner.UID)}
+	}
+	return out, nil
+}
+
+// of is the managedFields for p: its owner's template, with the template
+// owner's uid replaced by p's.
+func (f ownerFields) of(p *corev1.Pod) []metav1.ManagedFieldsEntry {
+	owner := p.OwnerReferences[0]
+	t := f.byOwner[owner.Name]
+	out := make([]metav1.ManagedFieldsEntry, len(t.fields))
+	for i, e := range t.fields {
+		out[i] = e
+		if e.FieldsV1 != nil {
+			raw := bytes.ReplaceAll(e.FieldsV1.Raw, []byte(t.uid), []byte(owner.UID))
+			out[i].FieldsV1 = &metav1.FieldsV1{Raw: raw}
+		}
+	}
+	return out
 }
 
 // storedPod turns a generated pod into what the API server would store

@@ -14,6 +14,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	apiequality "k8s.io/apimachinery/pkg/api/equality"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/watch"
 
@@ -121,8 +122,9 @@ func TestEtcdFill(t *testing.T) {
 	for _, step := range steps {
 		for k := step.from * podsPerNode; k < step.to*podsPerNode; k++ {
 			total++
-			wantPod := comparable(storedPod(scalegen.Pod(k/podsPerNode, k%podsPerNode),
-				step.podStatus))
+			wantPod := storedPod(scalegen.Pod(k/podsPerNode, k%podsPerNode), step.podStatus)
+			wantPod.ManagedFields = twinFields(ctx, t, s, k, podsPerNode, step.podStatus)
+			wantPod = comparable(wantPod)
 			id := wantPod.Namespace + "/" + wantPod.Name
 			listedPod, ok := byName[id]
 			if !ok {
@@ -143,6 +145,40 @@ func TestEtcdFill(t *testing.T) {
 	if len(listed.Items) != total {
 		t.Errorf("the API server lists %d pods, want %d", len(listed.Items), total)
 	}
+}
+
+// twinNamespace holds the twins of twinFields.
+const twinNamespace = "twins"
+
+// twinFields creates a twin of pod k through the API server, the same pod
+// in twinNamespace, and returns the managedFields the server recorded for
+// it: what the pod itself must carry however it was filled, since a
+// namespace is not one of the fields they list.
+func twinFields(ctx context.Context, t *testing.T, s *server, k, podsPerNode int,
+	podStatus bool) []metav1.ManagedFieldsEntry {
+	t.Helper()
+	ns := &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: twinNamespace}}
+	_, err := s.kube.CoreV1().Namespaces().Create(ctx, ns, metav1.CreateOptions{})
+	if err != nil && !apierrors.IsAlreadyExists(err) {
+		t.Fatal(err)
+	}
+	p := scalegen.Pod(k/podsPerNode, k%podsPerNode)
+	p.Namespace = twinNamespace
+	got, err := s.kube.CoreV1().Pods(twinNamespace).Create(ctx, p, metav1.CreateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if podStatus {
+		got, err = s.kube.CoreV1().Pods(twinNamespace).UpdateStatus(ctx,
+			scalegen.WithStatus(got), metav1.UpdateOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(got.ManagedFields) == 0 {
+		t.Fatalf("twin of pod %d has no managedFields", k)
+	}
+	return got.ManagedFields
 }
 
 // watchAdded reads w until it has seen an ADDED event for every pod name
@@ -168,14 +204,16 @@ func watchAdded(t *testing.T, w watch.Interface, want map[string]bool) []string 
 }
 
 // comparable clears what two creates of the same pod never share: the
-// uid, timestamps the server takes from its clock, the resourceVersion
-// and the managedFields, which only writes through the API server record.
+// uid, and the timestamps the server takes from its clock, and the
+// resourceVersion.
 func comparable(p *corev1.Pod) *corev1.Pod {
 	p = p.DeepCopy()
 	p.UID = ""
 	p.CreationTimestamp = metav1.Time{}
 	p.ResourceVersion = ""
-	p.ManagedFields = nil
+	for i := range p.ManagedFields {
+		p.ManagedFields[i].Time = nil
+	}
 	return p
 }
 

@@ -181,19 +181,28 @@ func (s *server) createPods(ctx context.Context, from, to, podsPerNode, workers 
 	podStatus bool) error {
 	return parallel(ctx, from*podsPerNode, to*podsPerNode, workers,
 		func(ctx context.Context, k int) error {
-			p := scalegen.Pod(k/podsPerNode, k%podsPerNode)
-			got, err := s.kube.CoreV1().Pods(p.Namespace).Create(ctx, p, metav1.CreateOptions{})
-			if err != nil {
-				return fmt.Errorf("creating pod %s/%s: %w", p.Namespace, p.Name, err)
-			}
-			if !podStatus {
-				return nil
-			}
-			scalegen.WithStatus(got)
-			if _, err := s.kube.CoreV1().Pods(p.Namespace).UpdateStatus(ctx, got,
-				metav1.UpdateOptions{}); err != nil {
-				return fmt.Errorf("writing status of pod %s/%s: %w", p.Namespace, p.Name, err)
-			}
-			return nil
+			_, err := s.createPod(ctx, k, podsPerNode, podStatus)
+			return err
 		})
+}
+
+// createPod creates pod k (pod k%podsPerNode of node index k/podsPerNode)
+// and, with podStatus, writes its status, and returns the pod as the API
+// server stored it.
+func (s *server) createPod(ctx context.Context, k, podsPerNode int,
+	podStatus bool) (*corev1.Pod, error) {
+	p := scalegen.Pod(k/podsPerNode, k%podsPerNode)
+	got, err := s.kube.CoreV1().Pods(p.Namespace).Create(ctx, p, metav1.CreateOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("creating pod %s/%s: %w", p.Namespace, p.Name, err)
+	}
+	if !podStatus {
+		return got, nil
+	}
+	got, err = s.kube.CoreV1().Pods(p.Namespace).UpdateStatus(ctx, scalegen.WithStatus(got),
+		metav1.UpdateOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("writing status of pod %s/%s: %w", p.Namespace, p.Name, err)
+	}
+	return got, nil
 }
