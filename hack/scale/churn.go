@@ -105,6 +105,30 @@ type lag struct {
 // lagOf matches each update with the first frame that showed its number,
 // or a later one, on its target.
 func lagOf(res churnResult, frames []event, targets int) lag {
+	shownAt := shownTimes(res, frames, targets)
+	var delays []time.Duration
+	out := lag{total: len(res.sent)}
+	for n, sent := range res.sent {
+		if sent.IsZero() || shownAt[n].IsZero() {
+			continue
+		}
+		delays = append(delays, max(0, shownAt[n].Sub(sent)))
+		out.shownBy[n%2]++
+	}
+	out.shown = len(delays)
+	if len(delays) == 0 {
+		return out
+	}
+	slices.Sort(delays)
+	out.p50 = delays[len(delays)/2]
+	out.p99 = delays[len(delays)*99/100]
+	out.max = delays[len(delays)-1]
+	return out
+}
+
+// shownTimes is, for each update, the time of the first frame that showed
+// its number or a later one on its target; zero when none did.
+func shownTimes(res churnResult, frames []event, targets int) []time.Time {
 	type point struct {
 		at  time.Time
 		seq int
@@ -119,31 +143,25 @@ func lagOf(res churnResult, frames []event, targets int) lag {
 			seen[kind][k] = append(seen[kind][k], point{time.Unix(0, f.At), seq})
 		}
 	}
-	var delays []time.Duration
-	out := lag{total: len(res.sent)}
-	for n, sent := range res.sent {
-		if sent.IsZero() {
-			continue
-		}
+	out := make([]time.Time, len(res.sent))
+	for n := range res.sent {
 		pts := seen[n%2][(n/2)%targets]
 		i, _ := slices.BinarySearchFunc(pts, res.base+n+1, func(p point, seq int) int {
 			return p.seq - seq
 		})
-		if i == len(pts) {
-			continue
+		if i < len(pts) {
+			out[n] = pts[i].at
 		}
-		delays = append(delays, max(0, pts[i].at.Sub(sent)))
-		out.shownBy[n%2]++
 	}
-	out.shown = len(delays)
-	if len(delays) == 0 {
-		return out
-	}
-	slices.Sort(delays)
-	out.p50 = delays[len(delays)/2]
-	out.p99 = delays[len(delays)*99/100]
-	out.max = delays[len(delays)-1]
 	return out
+}
+
+// ownLagOf is the tool's own share of the lag: from when the bare watch
+// received each update (watched, its events in the shape of frames) to the
+// frame that showed it. Updates the bare watch never saw are left out.
+func ownLagOf(res churnResult, watched, frames []event, targets int) lag {
+	arrived := churnResult{sent: shownTimes(res, watched, targets), base: res.base}
+	return lagOf(arrived, frames, targets)
 }
 
 // seqMemory is the allocatable memory, in bytes, that carries update seq on

@@ -50,3 +50,22 @@ func TestLagOf(t *testing.T) {
 		})
 	}
 }
+
+func TestOwnLagOf(t *testing.T) {
+	t0 := time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC)
+	at := func(ms int) int64 { return t0.Add(time.Duration(ms) * time.Millisecond).UnixNano() }
+	res := churnResult{sent: []time.Time{t0, t0.Add(10 * time.Millisecond),
+		t0.Add(20 * time.Millisecond)}}
+	// The bare watch received update 1 at 20 ms and 2 at 40 ms, and never
+	// saw update 3; the tool drew 1 at 50 ms and 2 and 3 at 110 ms.
+	watched := []event{{At: at(20), Seen: [][3]int{{0, 0, 1}}},
+		{At: at(40), Seen: [][3]int{{1, 0, 2}}}}
+	frames := []event{{At: at(50), Seen: [][3]int{{0, 0, 1}}},
+		{At: at(110), Seen: [][3]int{{1, 0, 2}, {0, 0, 3}}}}
+	got := ownLagOf(res, watched, frames, 1)
+	want := lag{p50: 70 * time.Millisecond, p99: 70 * time.Millisecond,
+		max: 70 * time.Millisecond, shown: 2, total: 3, shownBy: [2]int{1, 1}}
+	if got != want {
+		t.Errorf("ownLagOf = %+v, want %+v", got, want)
+	}
+}

@@ -82,6 +82,11 @@ type sizeResult struct {
 	WatchP50Ms float64 `json:"watchP50Ms"`
 	WatchP99Ms float64 `json:"watchP99Ms"`
 	WatchMaxMs float64 `json:"watchMaxMs"`
+	// Own* is the tool's own share: from the bare watch's receipt of each
+	// update to the frame that showed it.
+	OwnP50Ms   float64 `json:"ownLagP50Ms"`
+	OwnP99Ms   float64 `json:"ownLagP99Ms"`
+	OwnMaxMs   float64 `json:"ownLagMaxMs"`
 	ApplyP50Ms float64 `json:"applyP50Ms"`
 	ApplyMaxMs float64 `json:"applyMaxMs"`
 	ViewP50Ms  float64 `json:"viewP50Ms"`

@@ -23,6 +23,7 @@ import (
 	"github.com/kubectl-automode/kubectl-automode/internal/scalegen"
 	"github.com/kubectl-automode/kubectl-automode/kube"
 	"github.com/kubectl-automode/kubectl-automode/model"
+	"github.com/kubectl-automode/kubectl-automode/pricing"
 	"github.com/kubectl-automode/kubectl-automode/ui"
 )
 
@@ -121,12 +122,16 @@ func probeMain(args []string) int {
 	go func() { done <- w.Run(ctx) }()
 	go commands(out, cancel)
 
-	// The forwarder hands each snapshot to the UI and notes which one the
+	// The forwarder prices each snapshot, as `kubectl automode` does before
+	// the UI sees it (from the embedded table, which needs no lookups, so
+	// nothing is priced twice), hands it to the UI and notes which one the
 	// UI took, so that the frame after it can say what it shows.
+	pricer := pricing.New(pricing.Options{Source: pricing.SourceEmbedded})
 	fwd := make(chan *model.Cluster)
 	taken := make(chan *model.Cluster, 1024)
 	go func() {
 		for c := range w.Snapshots() {
+			c = pricer.Price(c)
 			fwd <- c
 			taken <- c
 		}

@@ -101,6 +101,8 @@ func measureUI(ctx context.Context, cfg config, s *server, r *sizeResult) error 
 	rf := raw.taken()
 	wl := lagOf(res, rf, targets)
 	r.WatchP50Ms, r.WatchP99Ms, r.WatchMaxMs = ms(wl.p50), ms(wl.p99), ms(wl.max)
+	ol := ownLagOf(res, rf, frames, targets)
+	r.OwnP50Ms, r.OwnP99Ms, r.OwnMaxMs = ms(ol.p50), ms(ol.p99), ms(ol.max)
 	r.LagP50Ms, r.LagP99Ms, r.LagMaxMs = ms(l.p50), ms(l.p99), ms(l.max)
 	var apply, view []time.Duration
 	for _, f := range frames {
@@ -110,8 +112,10 @@ func measureUI(ctx context.Context, cfg config, s *server, r *sizeResult) error 
 	r.ApplyP50Ms, r.ApplyMaxMs = medianMax(apply)
 	r.ViewP50Ms, r.ViewMaxMs = medianMax(view)
 	logf("%d nodes: churn CPU %.1f%%, lag p50 %.0f p99 %.0f max %.0f ms, %d/%d shown "+
-		"(%d of nodes, %d of NodeClaims); bare watch p50 %.0f p99 %.0f max %.0f ms", r.Nodes,
+		"(%d of nodes, %d of NodeClaims); bare watch p50 %.0f p99 %.0f max %.0f ms; "+
+		"own p50 %.0f p99 %.0f max %.0f ms", r.Nodes,
 		r.ChurnCPUPct, r.LagP50Ms, r.LagP99Ms, r.LagMaxMs, r.ChurnShown, r.ChurnSent,
-		r.ChurnShownBy[0], r.ChurnShownBy[1], r.WatchP50Ms, r.WatchP99Ms, r.WatchMaxMs)
+		r.ChurnShownBy[0], r.ChurnShownBy[1], r.WatchP50Ms, r.WatchP99Ms, r.WatchMaxMs,
+		r.OwnP50Ms, r.OwnP99Ms, r.OwnMaxMs)
 	return nil
 }
