@@ -49,9 +49,23 @@ func (p *Pricer) priceNodes(c *model.Cluster) []key {
 		want = append(want, k)
 	}
 
+	// A node's price depends on nothing but its kind, type, capacity type,
+	// zone and region, and the nodes of a cluster share a few dozen of
+	// those: each is priced once a call, not once a node.
+	type shape struct {
+		kind                        model.NodeKind
+		typ, capacity, zone, region string
+	}
+	priced := map[shape]model.NodePrice{}
 	for i := range c.Nodes {
 		n := &c.Nodes[i]
-		n.Price = p.priceNode(n, p.regionOf(c, n), need)
+		s := shape{n.Kind, n.InstanceType, n.CapacityType, n.Zone, p.regionOf(c, n)}
+		np, ok := priced[s]
+		if !ok {
+			np = p.priceNode(n, s.region, need)
+			priced[s] = np
+		}
+		n.Price = np
 	}
 	return want
 }

@@ -221,3 +221,36 @@ func sorted(s []string) []string {
 	slices.Sort(s)
 	return s
 }
+
+// TestEachNodePricedAsAlone prices a cluster of nodes that differ from one
+// another in one way each (kind, type, capacity type, zone, region), and
+// checks that every node gets the price it gets when priced on its own:
+// nodes alike are priced once a call, and no difference may be lost.
+func TestEachNodePricedAsAlone(t *testing.T) {
+	nodes := []model.Node{
+		node("auto", model.KindAuto, "c6g.large", "on-demand", tokyo+"a"),
+		node("group", model.KindManagedNodeGroup, "c6g.large", "on-demand", tokyo+"a"),
+		node("other", model.KindAuto, "c6a.large", "on-demand", tokyo+"a"),
+		node("spot-a", model.KindAuto, "c6g.large", "spot", tokyo+"a"),
+		node("spot-c", model.KindAuto, "c6g.large", "spot", tokyo+"c"),
+		node("virginia", model.KindAuto, "c6g.large", "on-demand", "us-east-1a"),
+	}
+	nodes = append(nodes, slices.Clone(nodes)...)
+	p := pricing.New(pricing.Options{Source: pricing.SourceEmbedded})
+	all := p.Price(cluster(nodes...))
+	for i, n := range all.Nodes {
+		alone := p.Price(cluster(nodes[i])).Nodes[0].Price
+		if n.Price != alone {
+			t.Errorf("node %d (%s) priced %+v in the cluster, %+v alone", i, n.Name, n.Price,
+				alone)
+		}
+	}
+	seen := map[model.NodePrice]string{}
+	for _, n := range all.Nodes[:len(all.Nodes)/2] {
+		if other, ok := seen[n.Price]; ok {
+			t.Errorf("nodes %s and %s priced alike, %+v: the test needs them apart", other,
+				n.Name, n.Price)
+		}
+		seen[n.Price] = n.Name
+	}
+}
