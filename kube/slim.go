@@ -49,6 +49,11 @@ func toSlimNode(n *corev1.Node) *slimNode {
 	m := nodeFromAPI(n)
 	m.ReadLabels()
 	m.Labels = nil
+	// The name is interned too: the pods' node names are, so that the
+	// lookups of a node's pods, and of its row, by name compare one pointer
+	// rather than the bytes, and every version of a node keys the store
+	// with the same string.
+	m.Name = intern(m.Name)
 	m.NodePool, m.NodeGroup, m.NodeClass = intern(m.NodePool), intern(m.NodeGroup),
 		intern(m.NodeClass)
 	m.InstanceType, m.CapacityType = intern(m.InstanceType), intern(m.CapacityType)
@@ -66,6 +71,7 @@ func (c *slimClaim) GetObjectMeta() metav1.Object {
 
 func toSlimClaim(u *unstructured.Unstructured) *slimClaim {
 	c := nodeClaimFromUnstructured(u)
+	c.Name, c.NodeName = intern(c.Name), intern(c.NodeName)
 	c.NodePool, c.InstanceType = intern(c.NodePool), intern(c.InstanceType)
 	c.CapacityType, c.Zone = intern(c.CapacityType), intern(c.Zone)
 	c.NodeClassRef = model.ObjectRef{Group: intern(c.NodeClassRef.Group),
