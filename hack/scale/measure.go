@@ -69,14 +69,17 @@ type sizeResult struct {
 	IdleFrames   int     `json:"idleFrames"`
 	ChurnSeconds float64 `json:"churnSeconds"`
 	ChurnCPUPct  float64 `json:"churnCpuPct"`
-	ChurnSent    int     `json:"churnSent"`
-	ChurnFailed  int64   `json:"churnFailed"`
-	ChurnShown   int     `json:"churnShown"`
-	ChurnShownBy [2]int  `json:"churnShownNodesClaims"`
-	ChurnFrames  int     `json:"churnFrames"`
-	LagP50Ms     float64 `json:"lagP50Ms"`
-	LagP99Ms     float64 `json:"lagP99Ms"`
-	LagMaxMs     float64 `json:"lagMaxMs"`
+	// ChurnPeakRSSMB is the UI's peak RSS over its whole run, read at the
+	// end of the churn: the heap a burst of snapshots leaves to collect.
+	ChurnPeakRSSMB float64 `json:"churnPeakRssMB"`
+	ChurnSent      int     `json:"churnSent"`
+	ChurnFailed    int64   `json:"churnFailed"`
+	ChurnShown     int     `json:"churnShown"`
+	ChurnShownBy   [2]int  `json:"churnShownNodesClaims"`
+	ChurnFrames    int     `json:"churnFrames"`
+	LagP50Ms       float64 `json:"lagP50Ms"`
+	LagP99Ms       float64 `json:"lagP99Ms"`
+	LagMaxMs       float64 `json:"lagMaxMs"`
 	// Watch* is the same delay for a bare watch in the harness: the API
 	// server's own share of the lag.
 	WatchP50Ms float64 `json:"watchP50Ms"`

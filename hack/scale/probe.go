@@ -192,7 +192,8 @@ func commands(out *emitter, quit context.CancelFunc) {
 			writeHeapProfile()
 			out.emit(event{Ev: "heap", HeapAlloc: ms.HeapAlloc, HWMBytes: hwm, RSSBytes: rss})
 		case "cpu":
-			out.emit(event{Ev: "cpu", CPUNs: cpuTime()})
+			hwm, rss, _ := memoryOfSelf()
+			out.emit(event{Ev: "cpu", CPUNs: cpuTime(), HWMBytes: hwm, RSSBytes: rss})
 		case "quit":
 			quit()
 			return

@@ -56,6 +56,8 @@ var rows = []row{
 		return fmt.Sprintf("%.1f%% (%d updates in %s, %d failed)", r.ChurnCPUPct, r.ChurnSent,
 			secs(r.ChurnSeconds), r.ChurnFailed)
 	}, "< 25% of a core"},
+	{"UI peak RSS after churn", func(r sizeResult) string { return mb(r.ChurnPeakRSSMB) },
+		"(< 150 MB)"},
 	{"update -> frame p50 / p99 / max", func(r sizeResult) string {
 		return fmt.Sprintf("%.0f / %.0f / %.0f ms (%d shown, %d frames)", r.LagP50Ms,
 			r.LagP99Ms, r.LagMaxMs, r.ChurnShown, r.ChurnFrames)

@@ -90,6 +90,7 @@ func measureUI(ctx context.Context, cfg config, s *server, r *sizeResult) error 
 	}
 	r.ChurnSeconds = time.Since(t0).Seconds()
 	r.ChurnCPUPct = 100 * float64(c2.CPUNs-c1.CPUNs) / 1e9 / r.ChurnSeconds
+	r.ChurnPeakRSSMB = float64(c2.HWMBytes) / (1 << 20)
 	r.ChurnSent, r.ChurnFailed = len(res.sent), res.failed
 	if err := sleep(ctx, 2*time.Second); err != nil {
 		return err
