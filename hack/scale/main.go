@@ -44,6 +44,9 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "probe" {
 		os.Exit(probeMain(os.Args[2:]))
 	}
+	if len(os.Args) > 1 && os.Args[1] == "rusage" {
+		os.Exit(rusageMain(os.Args[2:]))
+	}
 	os.Exit(run())
 }
 

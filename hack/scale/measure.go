@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/kubectl-automode/kubectl-automode/internal/scalegen"
@@ -227,21 +226,37 @@ func measureGet(ctx context.Context, cfg config, kubeconfig string, r *sizeResul
 		}
 		cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 		defer cancel()
+		self, err := os.Executable()
+		if err != nil {
+			return run{}, fmt.Errorf("finding the harness binary: %w", err)
+		}
+		report, reportW, err := os.Pipe()
+		if err != nil {
+			return run{}, err
+		}
+		defer report.Close()
 		// Prices come from the table built into the binary: the harness must
-		// not reach AWS, and the lookups' latency is not the cluster's.
-		cmd := exec.CommandContext(cctx, cfg.binary, "get", "nodes", "-o", "json",
-			"--price-source", "embedded", "--kubeconfig", kubeconfig)
+		// not reach AWS, and the lookups' latency is not the cluster's. The
+		// rusage shim runs it, so that its peak RSS is its own (rusage.go).
+		cmd := exec.CommandContext(cctx, self, "rusage", cfg.binary, "get", "nodes", "-o",
+			"json", "--price-source", "embedded", "--kubeconfig", kubeconfig)
 		cmd.Stdout, cmd.Stderr = out, os.Stderr
 		cmd.Env = append(os.Environ(), env...)
-		start := time.Now()
-		err := cmd.Run()
-		wall := time.Since(start)
+		cmd.ExtraFiles = []*os.File{reportW}
+		err = cmd.Run()
+		reportW.Close()
 		if err != nil {
 			return run{}, fmt.Errorf("running %s get nodes -o json: %w", cfg.binary, err)
 		}
-		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-		return run{wall: wall, cpu: time.Duration(ru.Utime.Nano() + ru.Stime.Nano()),
-			rss: ru.Maxrss << 10}, nil
+		var u childUsage
+		if err := json.NewDecoder(report).Decode(&u); err != nil {
+			return run{}, fmt.Errorf("reading the rusage of get nodes -o json: %w", err)
+		}
+		if u.Exit != 0 {
+			return run{}, fmt.Errorf("%s get nodes -o json exited %d", cfg.binary, u.Exit)
+		}
+		return run{wall: time.Duration(u.WallNs), cpu: time.Duration(u.CPUNs),
+			rss: u.MaxRSSKB << 10}, nil
 	}
 	// One run with a soft memory limit shows what trading CPU for memory
 	// would buy.
