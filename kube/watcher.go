@@ -50,6 +50,11 @@ type Options struct {
 	// Now stamps each snapshot; time.Now when nil. Tests and the demo's
 	// simulated clock set it.
 	Now func() time.Time
+
+	// SyncGCPercent is the GC percent while the first snapshot is read;
+	// DefaultSyncGCPercent when zero, and the collector is left alone
+	// when negative or when GOGC is set.
+	SyncGCPercent int
 }
 
 // Watcher turns a cluster into a stream of model.Cluster snapshots. It
@@ -91,6 +96,9 @@ func NewWatcher(c Clients, opts Options) *Watcher {
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.SyncGCPercent == 0 {
+		opts.SyncGCPercent = DefaultSyncGCPercent
 	}
 	log := opts.Logger
 	if log == nil {
@@ -138,18 +146,20 @@ func (w *Watcher) Run(ctx context.Context) error {
 		cancel()
 		running.Wait()
 	}()
+	synced := tightenGC(w.opts.SyncGCPercent)
+	defer synced()
 	w.startInformers(ctx, &running, found)
 
 	if !w.waitForSync(ctx) {
 		return nil
 	}
-	return w.emit(ctx)
+	return w.emit(ctx, synced)
 }
 
 // emit sends a snapshot after each burst of changes and, while the API
 // server is unreachable, one a second so that the data's age keeps
-// counting, until ctx ends.
-func (w *Watcher) emit(ctx context.Context) error {
+// counting, until ctx ends. It calls synced once the first is sent.
+func (w *Watcher) emit(ctx context.Context, synced func()) error {
 	var (
 		emitted uint64
 		shown   model.ConnectionState
@@ -162,6 +172,7 @@ func (w *Watcher) emit(ctx context.Context) error {
 		if count != emitted || emitted == 0 || conn.State != shown || ticked {
 			emitted, shown = max(count, 1), conn.State
 			w.send(w.snapshotAt(conn))
+			synced()
 			last = time.Now()
 		}
 
