@@ -195,11 +195,18 @@ func (p *Pricer) Price(c *model.Cluster) *model.Cluster {
 	out := *c
 	out.Nodes = slices.Clone(c.Nodes)
 	out.NodePools = slices.Clone(c.NodePools)
+	return p.priceOwned(&out)
+}
+
+// priceOwned prices c in place: its nodes, pools and cost. Only a caller
+// that holds c alone, and whose c shares no node or pool slice with
+// another cluster, may use it; at 5,000 nodes it spares a 2 MB copy.
+func (p *Pricer) priceOwned(out *model.Cluster) *model.Cluster {
 	out.Cost = model.Cost{}
 
 	p.mu.RLock()
 	out.PricingErrors = p.errLines
-	want := p.priceNodes(&out)
+	want := p.priceNodes(out)
 	p.mu.RUnlock()
 	p.queue(want)
 
@@ -215,7 +222,7 @@ func (p *Pricer) Price(c *model.Cluster) *model.Cluster {
 			out.NodePools[j].Cost.Add(n.Name, n.Price)
 		}
 	}
-	return &out
+	return out
 }
 
 // queue adds figures to the pending set, unless they were tried lately,

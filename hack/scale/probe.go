@@ -122,16 +122,15 @@ func probeMain(args []string) int {
 	go func() { done <- w.Run(ctx) }()
 	go commands(out, cancel)
 
-	// The forwarder prices each snapshot, as `kubectl automode` does before
-	// the UI sees it (from the embedded table, which needs no lookups, so
-	// nothing is priced twice), hands it to the UI and notes which one the
-	// UI took, so that the frame after it can say what it shows.
+	// Snapshots are priced as `kubectl automode` prices them before the UI
+	// sees them, from the embedded table, which needs no lookups. The
+	// forwarder hands each to the UI and notes which one the UI took, so
+	// that the frame after it can say what it shows.
 	pricer := pricing.New(pricing.Options{Source: pricing.SourceEmbedded})
 	fwd := make(chan *model.Cluster)
 	taken := make(chan *model.Cluster, 1024)
 	go func() {
-		for c := range w.Snapshots() {
-			c = pricer.Price(c)
+		for c := range pricer.Stream(ctx, w.Snapshots()) {
 			fwd <- c
 			taken <- c
 		}

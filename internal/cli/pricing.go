@@ -136,44 +136,6 @@ func (o *options) getPricingWait() time.Duration {
 	return defaultGetPricingWait
 }
 
-// pricedStream prices every snapshot on in for the UI, and prices the latest
-// again whenever looked-up prices arrive, so that the screen fills in
-// without waiting for the cluster to change. A slow reader never holds the
-// pricer up: a newer snapshot replaces one not yet taken. out closes after
-// in does.
-func pricedStream(ctx context.Context, p *pricing.Pricer,
-	in <-chan *model.Cluster) <-chan *model.Cluster {
-	out := make(chan *model.Cluster)
-	go p.Run(ctx)
-	go func() {
-		defer close(out)
-		var latest, next *model.Cluster
-		for in != nil || next != nil {
-			var send chan<- *model.Cluster
-			if next != nil {
-				send = out
-			}
-			select {
-			case c, ok := <-in:
-				if !ok {
-					in = nil
-					continue
-				}
-				latest, next = c, p.Price(c)
-			case <-p.Updates():
-				if latest != nil {
-					next = p.Price(latest)
-				}
-			case send <- next:
-				next = nil
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out
-}
-
 // warnPricing writes the pricing errors, and for a nodepools table each
 // pool's unpriced nodes, as warnings on stderr: a total that misses nodes
 // says so.

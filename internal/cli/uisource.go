@@ -50,7 +50,7 @@ func (o *options) startSource(ctx context.Context) (ui.Source, context.CancelFun
 			}
 		}()
 	}
-	snapshots := teeSnapshots(ctx, pricedStream(ctx, pricer, w.Snapshots()))
+	snapshots := teeSnapshots(ctx, pricer.Stream(ctx, w.Snapshots()))
 	return ui.Source{Snapshots: snapshots, Done: errc, Details: kube.NewDetails(src.clients)},
 		cancel, nil
 }

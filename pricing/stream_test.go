@@ -1,4 +1,4 @@
-package cli
+package pricing_test
 
 import (
 	"context"
@@ -12,8 +12,9 @@ import (
 
 // The UI's stream carries priced snapshots, and a new one whenever looked-up
 // prices arrive, though the cluster did not change; it closes after its
-// source does.
-func TestPricedStreamRepricesOnNewPrices(t *testing.T) {
+// source does. The snapshot already handed on is not changed by the second
+// pricing.
+func TestStreamRepricesOnNewPrices(t *testing.T) {
 	fake := awstest.Start(t)
 	fake.SetEC2("ap-northeast-1", "m6i.large", "0.1488")
 	fake.Fail(awstest.GetProducts, awstest.Failure{Delay: 100 * time.Millisecond, Times: 1})
@@ -24,7 +25,7 @@ func TestPricedStreamRepricesOnNewPrices(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	in := make(chan *model.Cluster)
-	out := pricedStream(ctx, p, in)
+	out := p.Stream(ctx, in)
 	c := &model.Cluster{Region: "ap-northeast-1", Nodes: []model.Node{{Name: "n",
 		Kind: model.KindKarpenter, InstanceType: "m6i.large", CapacityType: "on-demand"}}}
 
@@ -37,8 +38,8 @@ func TestPricedStreamRepricesOnNewPrices(t *testing.T) {
 	if e := second.Nodes[0].Price.EC2; e.PerHour != 0.1488 || e.Source != model.SourceAPI {
 		t.Errorf("re-priced snapshot EC2 = %+v, want 0.1488 from the api", e)
 	}
-	if c.Nodes[0].Price.EC2.Known() {
-		t.Error("the watcher's snapshot was changed")
+	if first.Nodes[0].Price.EC2.Known() {
+		t.Error("pricing again changed the snapshot handed on before")
 	}
 
 	close(in)
