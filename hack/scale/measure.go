@@ -91,8 +91,10 @@ type sizeResult struct {
 	OwnMaxMs   float64 `json:"ownLagMaxMs"`
 	ApplyP50Ms float64 `json:"applyP50Ms"`
 	ApplyMaxMs float64 `json:"applyMaxMs"`
+	ApplyP99Ms float64 `json:"applyP99Ms"`
 	ViewP50Ms  float64 `json:"viewP50Ms"`
 	ViewMaxMs  float64 `json:"viewMaxMs"`
+	ViewP99Ms  float64 `json:"viewP99Ms"`
 
 	// heapMidMB is the heap with this size's nodes but the previous
 	// size's pods, for the per-node figure.
@@ -295,12 +297,14 @@ func measureGet(ctx context.Context, cfg config, kubeconfig string, r *sizeResul
 	return nil
 }
 
-func medianMax(d []time.Duration) (float64, float64) {
+// percentiles are the median, the 99th percentile and the maximum of d,
+// in milliseconds; d is sorted in place.
+func percentiles(d []time.Duration) (p50, p99, most float64) {
 	if len(d) == 0 {
-		return 0, 0
+		return 0, 0, 0
 	}
 	slices.Sort(d)
-	return ms(d[len(d)/2]), ms(d[len(d)-1])
+	return ms(d[len(d)/2]), ms(d[len(d)*99/100]), ms(d[len(d)-1])
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -110,8 +110,8 @@ func measureUI(ctx context.Context, cfg config, s *server, r *sizeResult) error 
 		apply = append(apply, time.Duration(f.ApplyNs))
 		view = append(view, time.Duration(f.ViewNs))
 	}
-	r.ApplyP50Ms, r.ApplyMaxMs = medianMax(apply)
-	r.ViewP50Ms, r.ViewMaxMs = medianMax(view)
+	r.ApplyP50Ms, r.ApplyP99Ms, r.ApplyMaxMs = percentiles(apply)
+	r.ViewP50Ms, r.ViewP99Ms, r.ViewMaxMs = percentiles(view)
 	logf("%d nodes: churn CPU %.1f%%, lag p50 %.0f p99 %.0f max %.0f ms, %d/%d shown "+
 		"(%d of nodes, %d of NodeClaims); bare watch p50 %.0f p99 %.0f max %.0f ms; "+
 		"own p50 %.0f p99 %.0f max %.0f ms", r.Nodes,
