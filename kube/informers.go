@@ -35,6 +35,13 @@ type watched struct {
 	arrivals atomic.Uint64
 	orderAt  uint64
 	order    []string
+	// items are the store's objects as the last snapshot read them, by
+	// order; nil where an object had gone. While the keys keep their
+	// order, a snapshot reads again only the objects updated since, whose
+	// keys the handler gathers in updated (under mu): under churn a
+	// snapshot of 5,000 nodes reads a few dozen rather than every one.
+	items   []any
+	updated map[string]struct{}
 }
 
 // startInformers starts an informer for each resource of the read list
@@ -98,9 +105,16 @@ func (w *Watcher) add(resource string, inf cache.SharedIndexInformer) {
 		wi.arrivals.Add(1)
 		w.changed()
 	}
+	// The pod cache reads its store whole, so nothing reads what changed.
+	track := inf != w.pods.informer
 	reg, err := inf.AddEventHandler(cache.ResourceEventHandlerFuncs{
-		AddFunc:    func(any) { arrived() },
-		UpdateFunc: func(any, any) { w.changed() },
+		AddFunc: func(any) { arrived() },
+		UpdateFunc: func(_, obj any) {
+			if track {
+				wi.wasUpdated(obj)
+			}
+			w.changed()
+		},
 		DeleteFunc: func(any) { arrived() },
 	})
 	if err != nil {
@@ -112,25 +126,65 @@ func (w *Watcher) add(resource string, inf cache.SharedIndexInformer) {
 
 // objects are the store's objects in the order of their keys, which for
 // the cluster-scoped kinds is name order: model.Build finds nodes and
-// NodeClaims sorted and does not sort them. The keys are sorted again only
-// after an object came or went; the count is read before the keys, so one
-// that arrives during the read only makes the next call sort again. An
-// object the handler has not counted yet shows in the next snapshot,
+// NodeClaims sorted and does not sort them. The keys are listed and
+// sorted, and every object read, only after an object came or went;
+// otherwise only the objects updated since the last call are read again.
+// The count and the updated keys are taken before the store is read, so
+// a change that lands during the read is read again by the next call. An
+// object the handler has not told of yet shows in the next snapshot,
 // which its event brings.
 func (wi *watched) objects() []any {
 	store := wi.informer.GetStore()
 	seen := wi.arrivals.Load()
-	if wi.order == nil || seen != wi.orderAt {
+	wi.mu.Lock()
+	updated := wi.updated
+	wi.updated = nil
+	wi.mu.Unlock()
+
+	read := func(key string) any {
+		if obj, ok, err := store.GetByKey(key); ok && err == nil {
+			return obj
+		}
+		return nil
+	}
+	if wi.items == nil || seen != wi.orderAt {
 		wi.order, wi.orderAt = store.ListKeys(), seen
 		slices.Sort(wi.order)
+		wi.items = make([]any, len(wi.order))
+		for i, key := range wi.order {
+			wi.items[i] = read(key)
+		}
+	} else {
+		for key := range updated {
+			if i, ok := slices.BinarySearch(wi.order, key); ok {
+				wi.items[i] = read(key)
+			}
+		}
 	}
-	objs := make([]any, 0, len(wi.order))
-	for _, key := range wi.order {
-		if obj, ok, err := store.GetByKey(key); ok && err == nil {
+
+	objs := make([]any, 0, len(wi.items))
+	for _, obj := range wi.items {
+		if obj != nil {
 			objs = append(objs, obj)
 		}
 	}
 	return objs
+}
+
+// wasUpdated notes the key of an updated object for the next objects.
+// A key it cannot make sends the next call back to reading every object.
+func (wi *watched) wasUpdated(obj any) {
+	key, err := cache.MetaNamespaceKeyFunc(obj)
+	if err != nil {
+		wi.arrivals.Add(1)
+		return
+	}
+	wi.mu.Lock()
+	if wi.updated == nil {
+		wi.updated = map[string]struct{}{}
+	}
+	wi.updated[key] = struct{}{}
+	wi.mu.Unlock()
 }
 
 // watchFailed records why an informer could not list or watch. A 403 will

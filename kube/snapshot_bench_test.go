@@ -57,13 +57,30 @@ func scaleWatcher(b *testing.B, size scalegen.Size) *Watcher {
 }
 
 // BenchmarkSnapshot5000 is one snapshot of a synced watcher at 5,000 nodes,
-// 5,000 NodeClaims, 50 NodePools and 100,000 pods, after a change to nodes
-// or NodeClaims: reading the stores and deriving the model, what each
-// burst of such changes costs. The pods come from the pod cache.
+// 5,000 NodeClaims, 50 NodePools and 100,000 pods, after ten nodes and ten
+// NodeClaims changed, as 200 updates a second leave them between two
+// snapshots: reading the stores and deriving the model. The pods come
+// from the pod cache.
 func BenchmarkSnapshot5000(b *testing.B) {
 	w := scaleWatcher(b, scalegen.Size{Nodes: 5000, PodsPerNode: scalegen.DefaultPodsPerNode})
+	nodes, claims := w.watched[0], w.watched[2]
+	var changed [2][]any
+	for i := range 10 {
+		n, _ := slimOrTrim(scalegen.Node(i * 500))
+		c, _ := slimOrTrimCustom(scalegen.NodeClaim(i * 500))
+		changed[0], changed[1] = append(changed[0], n), append(changed[1], c)
+	}
+	w.snapshot()
 	b.ReportAllocs()
 	for b.Loop() {
+		for k, wi := range []*watched{nodes, claims} {
+			for _, obj := range changed[k] {
+				if err := wi.informer.GetStore().Update(obj); err != nil {
+					b.Fatal(err)
+				}
+				wi.wasUpdated(obj)
+			}
+		}
 		if c := w.snapshot(); len(c.Nodes) != 5000 {
 			b.Fatalf("snapshot has %d nodes, want 5000", len(c.Nodes))
 		}
