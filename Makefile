@@ -43,6 +43,7 @@ clean:
 # SCALE_JSON=path writes the figures as JSON too.
 scale: build
 	CGO_ENABLED=0 $(GO) build -trimpath -o bin/automode-scale ./hack/scale
+	CGO_ENABLED=0 $(GO) build -trimpath -tags probe -o bin/automode-scale-probe ./hack/scale
 	KUBEBUILDER_ASSETS="$$(bash hack/envtest-assets.sh)" bin/automode-scale $(SCALE_FLAGS)
 
 # bench runs the Go benchmarks at 5,000 nodes and 100,000 pods: snapshot

@@ -1,3 +1,5 @@
+//go:build !probe
+
 package main
 
 import (
@@ -13,7 +15,7 @@ import (
 	"time"
 )
 
-// probe is a running `scale probe` process and the events it wrote.
+// probe is a running probe process and the events it wrote.
 type probe struct {
 	cmd     *exec.Cmd
 	stdin   io.WriteCloser
@@ -24,14 +26,10 @@ type probe struct {
 	frames []event
 }
 
-// startProbe runs the probe against the cluster; its clock starts just
-// before the process does.
-func startProbe(ctx context.Context, kubeconfig string, targets int) (*probe, error) {
-	self, err := os.Executable()
-	if err != nil {
-		return nil, fmt.Errorf("finding the harness binary: %w", err)
-	}
-	cmd := exec.CommandContext(ctx, self, "probe", "-kubeconfig", kubeconfig,
+// startProbe runs the probe binary against the cluster; its clock starts
+// just before the process does.
+func startProbe(ctx context.Context, binary, kubeconfig string, targets int) (*probe, error) {
+	cmd := exec.CommandContext(ctx, binary, "-kubeconfig", kubeconfig,
 		"-targets", strconv.Itoa(targets))
 	cmd.Stderr = os.Stderr
 	stdout, err := cmd.StdoutPipe()

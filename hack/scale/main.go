@@ -1,3 +1,5 @@
+//go:build !probe
+
 // Command scale is the scale harness of issue 7: it starts a real
 // kube-apiserver and etcd, fills them with a generated EKS cluster (by
 // default 500 nodes, then 5,000 nodes, 5,000 NodeClaims, 50 NodePools and
@@ -5,9 +7,10 @@
 // LIST time, prints one table with the targets beside the figures, and
 // cleans up. `make scale` builds and runs it; it is not part of `make test`.
 //
-// The same binary, run as `scale probe`, is the process under measurement
-// for the UI: the watcher and the Bubble Tea model, driven without a
-// terminal (see probe.go).
+// The same package built with -tags probe is the probe, the process under
+// measurement for the UI: the watcher and the Bubble Tea model, driven
+// without a terminal (see probe.go). It is a binary of its own so that
+// its memory counts the pages of the tool's code, not the harness's.
 package main
 
 import (
@@ -27,6 +30,7 @@ type config struct {
 	sizes       []int
 	podsPerNode int
 	binary      string
+	probe       string
 	crds        string
 	idle        time.Duration
 	churn       time.Duration
@@ -41,9 +45,6 @@ type config struct {
 }
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "probe" {
-		os.Exit(probeMain(os.Args[2:]))
-	}
 	if len(os.Args) > 1 && os.Args[1] == "rusage" {
 		os.Exit(rusageMain(os.Args[2:]))
 	}
@@ -57,6 +58,8 @@ func run() int {
 	flag.IntVar(&cfg.podsPerNode, "pods-per-node", 20, "pods on each node")
 	flag.StringVar(&cfg.binary, "binary", "bin/kubectl-automode",
 		"the kubectl-automode binary to time with get nodes -o json")
+	flag.StringVar(&cfg.probe, "probe", "bin/automode-scale-probe",
+		"the probe binary: this package built with -tags probe")
 	flag.StringVar(&cfg.crds, "crds", "internal/apitest/testdata/crds",
 		"directory of the CRDs to install")
 	flag.DurationVar(&cfg.idle, "idle", 60*time.Second, "window for idle CPU")
@@ -90,6 +93,11 @@ func run() int {
 	}
 	if _, err := os.Stat(cfg.binary); err != nil {
 		fmt.Fprintf(os.Stderr, "scale: %v; run `make build` first or pass -binary\n", err)
+		return 2
+	}
+	if _, err := os.Stat(cfg.probe); err != nil {
+		fmt.Fprintf(os.Stderr, "scale: %v; run `make scale`, which builds it, or pass -probe\n",
+			err)
 		return 2
 	}
 

@@ -1,3 +1,5 @@
+//go:build !probe
+
 package main
 
 import (
@@ -136,7 +138,7 @@ func measureAll(ctx context.Context, cfg config) (report, error) {
 			return rep, err
 		}
 		if n > 0 {
-			if r.heapMidMB, err = heapOnly(ctx, s.kubeconfig, nodes); err != nil {
+			if r.heapMidMB, err = heapOnly(ctx, cfg.probe, s.kubeconfig, nodes); err != nil {
 				return rep, err
 			}
 		}

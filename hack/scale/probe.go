@@ -20,7 +20,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"k8s.io/cli-runtime/pkg/genericclioptions"
 
-	"github.com/kubectl-automode/kubectl-automode/internal/scalegen"
 	"github.com/kubectl-automode/kubectl-automode/kube"
 	"github.com/kubectl-automode/kubectl-automode/model"
 	"github.com/kubectl-automode/kubectl-automode/pricing"
@@ -34,9 +33,6 @@ import (
 // snapshot is followed by one View at the requested size, timed. It
 // writes one JSON line per event on stdout and answers "heap", "cpu" and
 // "quit" lines on stdin.
-
-// seqCondition is the NodeClaim condition whose message the writer sets.
-const seqCondition = "Consolidatable"
 
 // event is one line the probe writes.
 type event struct {
@@ -235,30 +231,6 @@ func (l *teaLoop) run(cmd tea.Cmd) {
 			l.msgs <- msg
 		}
 	}()
-}
-
-// targetNames are the nodes and NodeClaims the churn writer updates: the
-// first n Auto Mode indexes.
-func targetNames(n int) [2][]string {
-	var out [2][]string
-	for i := 0; len(out[0]) < n; i++ {
-		if scalegen.KindOf(i) == scalegen.Auto {
-			out[0] = append(out[0], scalegen.NodeName(i))
-			out[1] = append(out[1], scalegen.ClaimName(i))
-		}
-	}
-	return out
-}
-
-// targetIndexes are the node indexes behind targetNames.
-func targetIndexes(n int) []int {
-	var out []int
-	for i := 0; len(out) < n; i++ {
-		if scalegen.KindOf(i) == scalegen.Auto {
-			out = append(out, i)
-		}
-	}
-	return out
 }
 
 // seenIn reads the churn number of every target in c and returns those

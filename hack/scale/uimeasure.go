@@ -1,3 +1,5 @@
+//go:build !probe
+
 package main
 
 import (
@@ -7,8 +9,8 @@ import (
 )
 
 // heapOnly starts a probe, waits for its first frame and returns its heap.
-func heapOnly(ctx context.Context, kubeconfig string, nodes int) (float64, error) {
-	p, err := startProbe(ctx, kubeconfig, targetsFor(nodes))
+func heapOnly(ctx context.Context, probe, kubeconfig string, nodes int) (float64, error) {
+	p, err := startProbe(ctx, probe, kubeconfig, targetsFor(nodes))
 	if err != nil {
 		return 0, err
 	}
@@ -26,7 +28,7 @@ func heapOnly(ctx context.Context, kubeconfig string, nodes int) (float64, error
 // measureUI runs the probe: first frame, heap, idle and churn.
 func measureUI(ctx context.Context, cfg config, s *server, r *sizeResult) error {
 	targets := targetsFor(r.Nodes)
-	p, err := startProbe(ctx, s.kubeconfig, targets)
+	p, err := startProbe(ctx, cfg.probe, s.kubeconfig, targets)
 	if err != nil {
 		return err
 	}
