@@ -148,6 +148,7 @@ func nodeClaimFromUnstructured(u *unstructured.Unstructured) model.NodeClaim {
 	labels := u.GetLabels()
 	c := model.NodeClaim{
 		Name:         u.GetName(),
+		Version:      u.GetResourceVersion(),
 		NodePool:     labels[model.LabelNodePool],
 		NodeName:     str(o, "status", "nodeName"),
 		InstanceType: model.InstanceTypeOf(labels),

@@ -191,3 +191,20 @@ func TestNodePoolFromUnstructuredEmpty(t *testing.T) {
 		t.Errorf("an empty object reads as %+v, want %+v", got, want)
 	}
 }
+
+// A NodeClaim carries its resourceVersion, by which the UI knows an
+// unchanged claim without comparing its fields; one without reads as
+// unknown.
+func TestNodeClaimVersion(t *testing.T) {
+	u := &unstructured.Unstructured{Object: map[string]any{
+		"apiVersion": "karpenter.sh/v1", "kind": "NodeClaim",
+		"metadata": map[string]any{"name": "web-abc12", "resourceVersion": "4711"},
+	}}
+	if got := nodeClaimFromUnstructured(u).Version; got != "4711" {
+		t.Errorf("Version = %q, want 4711", got)
+	}
+	unstructured.RemoveNestedField(u.Object, "metadata", "resourceVersion")
+	if got := nodeClaimFromUnstructured(u).Version; got != "" {
+		t.Errorf("without a resourceVersion: Version = %q, want empty", got)
+	}
+}

@@ -50,6 +50,12 @@ type NodeClaim struct {
 	ProviderID string    `json:"providerID,omitempty"`
 	Created    time.Time `json:"created"`
 	Deleting   bool      `json:"deleting,omitempty"`
+
+	// Version is the object's resourceVersion, when the source has one:
+	// two claims of one name and one version are the same claim, so a
+	// reader that kept what it made of one need not compare the other
+	// field by field. Empty means unknown, never equal.
+	Version string `json:"-"`
 }
 
 // ReadState sets the claim's state, and the reason and message of the

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -74,7 +75,7 @@ func BenchmarkApplyChangedSnapshot5000(b *testing.B) {
 
 // churned builds n snapshots from in, the k-th with nodes and NodeClaims
 // [k*changed, (k+1)*changed) drawn differently: each node cordoned,
-// and each claim's Consolidatable condition True.
+// and each claim's Consolidatable condition True, in a new version.
 func churned(in model.Inputs, n, changed int) []*model.Cluster {
 	out := make([]*model.Cluster, n)
 	for k := range n {
@@ -88,6 +89,7 @@ func churned(in model.Inputs, n, changed int) []*model.Cluster {
 			conds = append(conds, model.Condition{Type: model.CondConsolidatable,
 				Status: model.StatusTrue})
 			v.NodeClaims[i].Conditions = conds
+			v.NodeClaims[i].Version = strconv.Itoa(k + 2)
 		}
 		out[k] = model.Build(v)
 	}

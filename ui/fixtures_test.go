@@ -167,7 +167,7 @@ func bigInputs(n int) model.Inputs {
 		in.NodeClaims = append(in.NodeClaims, model.NodeClaim{
 			Name: fmt.Sprintf("%s-%05d", pool, i), NodePool: pool, NodeName: name,
 			InstanceType: "m6i.large", CapacityType: "spot", Zone: "eu-west-1b",
-			Conditions: healthyClaim, Created: created})
+			Conditions: healthyClaim, Created: created, Version: "1"})
 	}
 	return in
 }

@@ -38,6 +38,10 @@ type memoRow[K comparable] struct {
 	shown K
 	row   row
 	pass  uint64
+	// version and age are the object's version and age span when its row
+	// was made, for rowOfVersion.
+	version string
+	age     ageSpan
 }
 
 // begin starts a snapshot's pass, sized for n rows. A nil memo keeps
@@ -71,6 +75,26 @@ func (m *rowMemo[K]) row(name string, shown K, build func(K) row) row {
 	} else {
 		m.rows[name] = &memoRow[K]{shown: shown, row: fresh(r), pass: m.pass}
 	}
+	return r
+}
+
+// rowOfVersion is row for an object whose source names each version of
+// it: the row kept for the same version at the same age span is the row
+// its values would make, so they are not worked out (shown is not
+// called) nor compared. An empty version always works them out.
+func (m *rowMemo[K]) rowOfVersion(name, version string, age ageSpan, shown func() K,
+	build func(K) row) row {
+	if m == nil {
+		return build(shown())
+	}
+	kept, ok := m.rows[name]
+	if ok && version != "" && kept.version == version && kept.age == age {
+		kept.pass = m.pass
+		return fresh(kept.row)
+	}
+	r := m.row(name, shown(), build)
+	kept = m.rows[name]
+	kept.version, kept.age = version, age
 	return r
 }
 

@@ -89,3 +89,61 @@ func TestOnlyChangedRowsAreMadeAgain(t *testing.T) {
 		t.Errorf("the cordoned node's READY cell is %q, want %q", got, "yes cordoned")
 	}
 }
+
+// TestClaimRowsKeptByVersion checks the claims' short cut: a claim of the
+// version and age span its row was made at keeps the row without its
+// values being compared, so a field changed behind an unchanged version
+// (which a real source never does) stays unseen; a new version, a new age
+// span or no version at all makes the row again from the values.
+func TestClaimRowsKeptByVersion(t *testing.T) {
+	in := bigInputs(10)
+	for i := range in.NodeClaims {
+		in.NodeClaims[i].Version = "1"
+	}
+	build := func(edit func(in *model.Inputs)) *model.Cluster {
+		next := in
+		next.NodeClaims = slices.Clone(in.NodeClaims)
+		edit(&next)
+		return model.Build(next)
+	}
+	zoneOf := func(rows []row, name string) string {
+		for _, r := range rows {
+			if r.key == name {
+				return r.cells[4].text
+			}
+		}
+		return ""
+	}
+
+	var kept keptRows
+	first := model.Build(in)
+	name := first.NodeClaims[3].Name
+	kept.rows(panelNodeClaims, first)
+
+	tests := []struct {
+		step string
+		edit func(in *model.Inputs)
+		want string
+	}{
+		{"same version, zone changed behind it", func(in *model.Inputs) {
+			in.NodeClaims[3].Zone = "behind-1a"
+		}, first.NodeClaims[3].Zone},
+		{"new version", func(in *model.Inputs) {
+			in.NodeClaims[3].Zone, in.NodeClaims[3].Version = "new-1a", "2"
+		}, "new-1a"},
+		{"same version, a day older", func(in *model.Inputs) {
+			in.NodeClaims[3].Zone, in.NodeClaims[3].Version = "older-1a", "2"
+			in.Now = in.Now.Add(24 * time.Hour)
+		}, "older-1a"},
+		{"no version", func(in *model.Inputs) {
+			in.NodeClaims[3].Zone, in.NodeClaims[3].Version = "unversioned-1a", ""
+			in.Now = in.Now.Add(24 * time.Hour)
+		}, "unversioned-1a"},
+	}
+	for _, tt := range tests {
+		rows := kept.rows(panelNodeClaims, build(tt.edit))
+		if got := zoneOf(rows, name); got != tt.want {
+			t.Errorf("%s: ZONE %q, want %q", tt.step, got, tt.want)
+		}
+	}
+}

@@ -59,7 +59,9 @@ func nodeClaimRowsKeeping(c *model.Cluster, kept *rowMemo[claimShown]) []row {
 	kept.begin(len(c.NodeClaims))
 	for i := range c.NodeClaims {
 		nc := &c.NodeClaims[i]
-		rows = append(rows, kept.row(nc.Name, shownClaim(nc, c.BuiltAt), nodeClaimRow))
+		shown := func() claimShown { return shownClaim(nc, c.BuiltAt) }
+		rows = append(rows, kept.rowOfVersion(nc.Name, nc.Version, ageOf(c.BuiltAt, nc.Created),
+			shown, nodeClaimRow))
 	}
 	kept.end()
 	return rows
