@@ -47,3 +47,44 @@ func TestBuildWithAKeptPodIndexEqualsAFreshBuild(t *testing.T) {
 		t.Errorf("vpc-cni evidence = %v, want the pod that sorts first", cni)
 	}
 }
+
+// TestNodeOrderDoesNotChangeCounts builds the same cluster from nodes in
+// name order, reversed, and shuffled, with a node of no pods and pods on
+// a node that does not exist, and checks that every node counts the same
+// pods and requests whatever the order it came in.
+func TestNodeOrderDoesNotChangeCounts(t *testing.T) {
+	in := scaleInputs(30)
+	in.Pods = append(in.Pods, running("ghost-node", 100, 1<<20))
+	for i, p := range in.Pods {
+		if p.NodeName == in.Nodes[7].Name {
+			in.Pods[i] = running("", 100, 1<<20)
+		}
+	}
+	want := map[string]model.Node{}
+	for _, n := range model.Build(in).Nodes {
+		want[n.Name] = n
+	}
+	if want[in.Nodes[7].Name].Pods != 0 || want[in.Nodes[8].Name].Pods == 0 {
+		t.Fatalf("fixture: node 7 should have no pods and node 8 some")
+	}
+
+	orders := map[string][]int{"reversed": nil, "shuffled": nil}
+	for i := range in.Nodes {
+		orders["reversed"] = append(orders["reversed"], len(in.Nodes)-1-i)
+		orders["shuffled"] = append(orders["shuffled"], (i*7)%len(in.Nodes))
+	}
+	for name, order := range orders {
+		next := in
+		next.Nodes = make([]model.Node, len(in.Nodes))
+		for i, k := range order {
+			next.Nodes[i] = in.Nodes[k]
+		}
+		for _, n := range model.Build(next).Nodes {
+			w := want[n.Name]
+			if n.Pods != w.Pods || n.Requests != w.Requests {
+				t.Errorf("%s: node %s counts %d pods, %+v; in name order %d, %+v", name,
+					n.Name, n.Pods, n.Requests, w.Pods, w.Requests)
+			}
+		}
+	}
+}
