@@ -158,10 +158,9 @@ func Build(in Inputs) *Cluster {
 // countPods sets each node's pod count and requests from the pods bound to
 // it, as the index added them up.
 func (c *Cluster) countPods(idx *PodIndex) {
-	walk := totalsWalk{idx: idx}
 	for i := range c.Nodes {
 		n := &c.Nodes[i]
-		t := walk.of(n.Name)
+		t := idx.byNode[n.Name]
 		n.Pods, n.Requests = t.pods, t.requests
 	}
 }
