@@ -60,10 +60,13 @@ type sizeResult struct {
 	GetLimitedRSSMB  float64 `json:"getLimitedMaxRssMB"`
 
 	UIFirstFrameMs float64 `json:"uiFirstFrameMs"`
-	UIFirstCPUMs   float64 `json:"uiFirstCpuMs"`
-	UIPeakRSSMB    float64 `json:"uiPeakRssMB"`
-	UIFileRSSMB    float64 `json:"uiFileRssMB"`
-	HeapMB         float64 `json:"heapMB"`
+	// UIFirstFrameEachMs are the first frames of each probe start, of
+	// which UIFirstFrameMs is the median.
+	UIFirstFrameEachMs []float64 `json:"uiFirstFrameEachMs"`
+	UIFirstCPUMs       float64   `json:"uiFirstCpuMs"`
+	UIPeakRSSMB        float64   `json:"uiPeakRssMB"`
+	UIFileRSSMB        float64   `json:"uiFileRssMB"`
+	HeapMB             float64   `json:"heapMB"`
 
 	IdleSeconds  float64 `json:"idleSeconds"`
 	IdleCPUPct   float64 `json:"idleCpuPct"`

@@ -43,7 +43,8 @@ var rows = []row{
 			mb(r.GetLimitedRSSMB))
 	}, "(one run)"},
 	{"UI first full frame: wall", func(r sizeResult) string {
-		return fmt.Sprintf("%s (%.2fx floor)", msf(r.UIFirstFrameMs), r.UIFirstFrameMs/r.FloorMs)
+		return fmt.Sprintf("%s (%.2fx floor, median of %d)", msf(r.UIFirstFrameMs),
+			r.UIFirstFrameMs/r.FloorMs, len(r.UIFirstFrameEachMs))
 	}, "<= 1.5x floor"},
 	{"UI first full frame: CPU", func(r sizeResult) string { return msf(r.UIFirstCPUMs) }, ""},
 	{"UI peak RSS after sync", func(r sizeResult) string { return mb(r.UIPeakRSSMB) }, "< 150 MB"},
