@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"net"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,6 +15,9 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/watch"
+	"k8s.io/client-go/dynamic"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/rest"
 )
 
 // rawWatch is the API server's own delivery of the churn, for comparison
@@ -39,13 +43,26 @@ func (s *server) watchChurn(ctx context.Context, targets int) (*rawWatch, error)
 			rw.index[kind][n] = k
 		}
 	}
+	// The bare watch dials connections of its own (a config with its own
+	// Dial gets a transport of its own), as the probe, another process,
+	// does: on the connection the churn writer shares, the writer's
+	// requests could hold the watch's events back.
+	cfg := rest.CopyConfig(s.cfg)
+	cfg.Dial = (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+	kc, err := kubernetes.NewForConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
+	dc, err := dynamic.NewForConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
 	open := [2]func(rv string) (watch.Interface, error){
 		func(rv string) (watch.Interface, error) {
-			return s.kube.CoreV1().Nodes().Watch(ctx, metav1.ListOptions{ResourceVersion: rv})
+			return kc.CoreV1().Nodes().Watch(ctx, metav1.ListOptions{ResourceVersion: rv})
 		},
 		func(rv string) (watch.Interface, error) {
-			return s.dynamic.Resource(nodeClaimsGVR).Watch(ctx,
-				metav1.ListOptions{ResourceVersion: rv})
+			return dc.Resource(nodeClaimsGVR).Watch(ctx, metav1.ListOptions{ResourceVersion: rv})
 		},
 	}
 	for kind := range 2 {
