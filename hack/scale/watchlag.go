@@ -65,21 +65,44 @@ func (s *server) watchChurn(ctx context.Context, targets int) (*rawWatch, error)
 			return dc.Resource(nodeClaimsGVR).Watch(ctx, metav1.ListOptions{ResourceVersion: rv})
 		},
 	}
+	// Each watch starts at the resource's current version: one without a
+	// version first sends every existing object as added, and at 5,000
+	// nodes and NodeClaims decoding those held the churn's first events
+	// back by seconds.
+	now := [2]func() (string, error){
+		func() (string, error) {
+			l, err := kc.CoreV1().Nodes().List(ctx, metav1.ListOptions{Limit: 1})
+			if err != nil {
+				return "", err
+			}
+			return l.ResourceVersion, nil
+		},
+		func() (string, error) {
+			l, err := dc.Resource(nodeClaimsGVR).List(ctx, metav1.ListOptions{Limit: 1})
+			if err != nil {
+				return "", err
+			}
+			return l.GetResourceVersion(), nil
+		},
+	}
 	for kind := range 2 {
-		w, err := open[kind]("")
+		rv, err := now[kind]()
 		if err != nil {
 			return nil, err
 		}
-		go rw.read(ctx, w, kind, open[kind])
+		w, err := open[kind](rv)
+		if err != nil {
+			return nil, err
+		}
+		go rw.read(ctx, w, kind, rv, open[kind])
 	}
 	return rw, nil
 }
 
 // read notes every event, and opens the watch again from the last
 // resource version seen whenever the server ends it.
-func (rw *rawWatch) read(ctx context.Context, w watch.Interface, kind int,
+func (rw *rawWatch) read(ctx context.Context, w watch.Interface, kind int, rv string,
 	open func(rv string) (watch.Interface, error)) {
-	rv := ""
 	for {
 		for ev := range w.ResultChan() {
 			if m, err := meta.Accessor(ev.Object); err == nil && ev.Type != watch.Error {
