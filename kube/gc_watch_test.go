@@ -28,7 +28,7 @@ func TestWatcherCollectsHarderUntilSynced(t *testing.T) {
 	var building atomic.Int64
 	building.Store(-2)
 	now := func() time.Time {
-		building.CompareAndSwap(-2, int64(gcPercentNow()))
+		building.CompareAndSwap(-2, int64(kube.GCPercent()))
 		return time.Now()
 	}
 	w := watch(t, clients, kube.Options{Context: apitest.ContextName, SyncGCPercent: 40,
@@ -38,17 +38,10 @@ func TestWatcherCollectsHarderUntilSynced(t *testing.T) {
 		t.Errorf("GC percent while the first snapshot was built: %d, want 40", got)
 	}
 	deadline := time.Now().Add(5 * time.Second)
-	for gcPercentNow() != 100 && time.Now().Before(deadline) {
+	for kube.GCPercent() != 100 && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
-	if got := gcPercentNow(); got != 100 {
+	if got := kube.GCPercent(); got != 100 {
 		t.Errorf("GC percent after the first snapshot: %d, want 100 back", got)
 	}
-}
-
-// gcPercentNow reads the GC percent in force.
-func gcPercentNow() int {
-	p := debug.SetGCPercent(100)
-	debug.SetGCPercent(p)
-	return p
 }

@@ -64,18 +64,26 @@ func (m *rowMemo[K]) row(name string, shown K, build func(K) row) row {
 	if m == nil {
 		return build(shown)
 	}
-	kept, ok := m.rows[name]
-	if ok && kept.shown == shown {
+	r, _ := m.keep(name, m.rows[name], shown, build)
+	return r
+}
+
+// keep is row once kept, the entry for name or nil, has been looked up.
+// It returns that entry's row when it was made from shown, and otherwise
+// makes the row and files it under name; and the entry either way.
+func (m *rowMemo[K]) keep(name string, kept *memoRow[K], shown K,
+	build func(K) row) (row, *memoRow[K]) {
+	if kept != nil && kept.shown == shown {
 		kept.pass = m.pass
-		return fresh(kept.row)
+		return fresh(kept.row), kept
 	}
 	r := build(shown)
-	if ok {
-		*kept = memoRow[K]{shown: shown, row: fresh(r), pass: m.pass}
-	} else {
-		m.rows[name] = &memoRow[K]{shown: shown, row: fresh(r), pass: m.pass}
+	if kept == nil {
+		kept = &memoRow[K]{}
+		m.rows[name] = kept
 	}
-	return r
+	*kept = memoRow[K]{shown: shown, row: fresh(r), pass: m.pass}
+	return r, kept
 }
 
 // rowOfVersion is row for an object whose source names each version of
@@ -87,13 +95,12 @@ func (m *rowMemo[K]) rowOfVersion(name, version string, age ageSpan, shown func(
 	if m == nil {
 		return build(shown())
 	}
-	kept, ok := m.rows[name]
-	if ok && version != "" && kept.version == version && kept.age == age {
+	kept := m.rows[name]
+	if kept != nil && version != "" && kept.version == version && kept.age == age {
 		kept.pass = m.pass
 		return fresh(kept.row)
 	}
-	r := m.row(name, shown(), build)
-	kept = m.rows[name]
+	r, kept := m.keep(name, kept, shown(), build)
 	kept.version, kept.age = version, age
 	return r
 }

@@ -28,11 +28,12 @@ type churnResult struct {
 }
 
 // churn sends rate updates a second for dur, alternating the allocatable
-// memory of a target node (see seqMemory) and the message of a target NodeClaim's Consolidatable
-// condition, both carrying the update's number (base plus its index plus
-// one). Update n goes to target (n/2) mod targets.
+// memory of a target node (see seqMemory) and the message of a target
+// NodeClaim's Consolidatable condition, both carrying the update's number
+// (base plus its index plus one). Update n goes to target (n/2) mod
+// targets.
 func (s *server) churn(ctx context.Context, rate int, dur time.Duration, targets int) churnResult {
-	idx := targetIndexes(targets)
+	idx, bases := targetIndexes(targets), baseMemories(targets)
 	names := targetNames(targets)
 	total := int(dur.Seconds() * float64(rate))
 	res := churnResult{sent: make([]time.Time, total), base: s.churned}
@@ -45,7 +46,7 @@ func (s *server) churn(ctx context.Context, rate int, dur time.Duration, targets
 		wg.Go(func() {
 			for n := range jobs {
 				res.sent[n] = time.Now()
-				if err := s.update(ctx, n, res.base+n+1, idx, names); err != nil {
+				if err := s.update(ctx, n, res.base+n+1, idx, bases, names); err != nil {
 					if failed.Add(1) == 1 {
 						logf("churn: %v", err)
 					}
@@ -70,12 +71,13 @@ func (s *server) churn(ctx context.Context, rate int, dur time.Duration, targets
 	return res
 }
 
-// update sends update n.
-func (s *server) update(ctx context.Context, n, seq int, idx []int, names [2][]string) error {
+// update sends update n; bases are the target nodes' generated memories.
+func (s *server) update(ctx context.Context, n, seq int, idx []int, bases []int64,
+	names [2][]string) error {
 	k := (n / 2) % len(idx)
 	if n%2 == 0 {
 		patch := fmt.Sprintf(`{"status":{"allocatable":{"memory":"%d"}}}`,
-			seqMemory(idx[k], seq))
+			seqMemory(bases[k], seq))
 		_, err := s.kube.CoreV1().Nodes().Patch(ctx, names[0][k], types.MergePatchType,
 			[]byte(patch), metav1.PatchOptions{}, "status")
 		return err

@@ -34,29 +34,24 @@ func targetIndexes(n int) []int {
 }
 
 // seqMemory is the allocatable memory, in bytes, that carries update seq on
-// node index i: the generated amount plus seq. The number rides on a field
-// the tool keeps, as a kubelet's status update would change it; a label
-// would not do, since the tool reads a node's labels when it arrives and
-// keeps only what they decide.
-func seqMemory(i, seq int) int64 { return baseMemory(i) + int64(seq) }
+// a node whose generated amount is base: base plus seq. The number rides
+// on a field the tool keeps, as a kubelet's status update would change it;
+// a label would not do, since the tool reads a node's labels when it
+// arrives and keeps only what they decide.
+func seqMemory(base int64, seq int) int64 { return base + int64(seq) }
 
 // seqOfMemory is the update number that allocatable memory mem carries on
 // a node whose generated amount is base, or 0 for the generated amount.
 func seqOfMemory(base, mem int64) int { return int(max(mem-base, 0)) }
 
-// baseMemory is node index i's generated allocatable memory in bytes.
-func baseMemory(i int) int64 {
-	return scalegen.Node(i).Status.Allocatable.Memory().Value()
-}
-
-// baseMemories are the generated allocatable memories of the first n
-// target nodes, by target, worked out once so that reading a frame does
-// not generate nodes.
+// baseMemories are the generated allocatable memories, in bytes, of the
+// first n target nodes, by target, worked out once so that neither an
+// update nor a frame generates nodes.
 func baseMemories(n int) []int64 {
 	idx := targetIndexes(n)
 	out := make([]int64, len(idx))
 	for k, i := range idx {
-		out[k] = baseMemory(i)
+		out[k] = scalegen.Node(i).Status.Allocatable.Memory().Value()
 	}
 	return out
 }

@@ -1,0 +1,4 @@
+package kube
+
+// GCPercent lets the external tests read the GC percent in force.
+var GCPercent = gcPercent
